@@ -1,0 +1,58 @@
+"""Typed records: the complaint that comes in and the decision that goes out."""
+
+from triage.records.complaint import (
+    Channel,
+    Complainant,
+    Complaint,
+    Evidence,
+    EvidenceKind,
+    HandledElsewhere,
+    HistoryEntry,
+    Request,
+    RequestKind,
+    Respondent,
+)
+from triage.records.decision import (
+    Action,
+    Axis,
+    Decision,
+    Effect,
+    EffectKind,
+    Firing,
+    Nature,
+    Party,
+    Reasons,
+    Responsibility,
+    Severity,
+    Span,
+    Validity,
+)
+from triage.records.parsing import parse_complaint, parse_record
+
+__all__ = [
+    "Action",
+    "Axis",
+    "Channel",
+    "Complainant",
+    "Complaint",
+    "Decision",
+    "Effect",
+    "EffectKind",
+    "Evidence",
+    "EvidenceKind",
+    "Firing",
+    "HandledElsewhere",
+    "HistoryEntry",
+    "Nature",
+    "Party",
+    "Reasons",
+    "Request",
+    "RequestKind",
+    "Respondent",
+    "Responsibility",
+    "Severity",
+    "Span",
+    "Validity",
+    "parse_complaint",
+    "parse_record",
+]

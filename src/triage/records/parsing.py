@@ -1,0 +1,51 @@
+"""Turning raw input (dicts, JSON text) into records, with errors that name the field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from triage.errors import FieldProblem, RecordError
+from triage.records.complaint import Complaint
+
+__all__ = ["field_problems", "parse_complaint", "parse_record"]
+
+RecordT = TypeVar("RecordT", bound=BaseModel)
+
+
+def field_problems(error: ValidationError) -> list[FieldProblem]:
+    """One :class:`FieldProblem` per pydantic error, located by a dotted path."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = ".".join(str(part) for part in item["loc"]) or "<record>"
+        problems.append(FieldProblem(loc=loc, message=item["msg"], type=item["type"]))
+    return problems
+
+
+def parse_record(
+    model: type[RecordT], data: Mapping[str, Any] | str | bytes, *, line: int | None = None
+) -> RecordT:
+    """Validate ``data`` (a mapping or JSON text) as ``model``; raise :class:`RecordError`."""
+    try:
+        if isinstance(data, str | bytes):
+            return model.model_validate_json(data)
+        if not isinstance(data, Mapping):
+            raise RecordError(
+                model.__name__,
+                [
+                    FieldProblem(
+                        "<record>", f"expected an object, got {type(data).__name__}", "type"
+                    )
+                ],
+                line=line,
+            )
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise RecordError(model.__name__, field_problems(error), line=line) from None
+
+
+def parse_complaint(data: Mapping[str, Any] | str | bytes, *, line: int | None = None) -> Complaint:
+    """Validate one complaint from a mapping or JSON text; raise :class:`RecordError`."""
+    return parse_record(Complaint, data, line=line)

@@ -147,7 +147,9 @@ def _decision() -> Decision:
         line=12,
         source="消法 第49条",
         facts={"mentions": ("injury",), "amount_demanded": 5000.0, "repeat_count": 2, "x": True},
-        spans=(Span(fact="mentions", term="受伤", surface="受傷", start=3, end=5),),
+        spans=(
+            Span(fact="mentions", lexicon="injury", term="受伤", surface="受傷", start=3, end=5),
+        ),
     )
     return Decision(
         complaint_id="c1",

@@ -8,6 +8,7 @@ Build an engine from rule packs, then decide complaints::
         decision = engine.decide(parse_complaint(record))
 """
 
+from triage.engine import Engine, RuleInfo
 from triage.errors import RecordError, RuleError, TriageError
 from triage.records import (
     Action,
@@ -45,6 +46,7 @@ __all__ = [
     "Decision",
     "Effect",
     "EffectKind",
+    "Engine",
     "Evidence",
     "EvidenceKind",
     "Firing",
@@ -59,6 +61,7 @@ __all__ = [
     "Respondent",
     "Responsibility",
     "RuleError",
+    "RuleInfo",
     "Severity",
     "Span",
     "TriageError",

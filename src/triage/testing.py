@@ -156,3 +156,65 @@ def complaints() -> st.SearchStrategy[Complaint]:
 def complaint_dicts() -> st.SearchStrategy[dict[str, Any]]:
     """JSON-shaped dicts of valid complaints, as a CRM would send them."""
     return complaints().map(lambda c: c.model_dump(mode="json", exclude_defaults=True))
+
+
+_SHAPES = (
+    "{{mentions: {a}}}",
+    "{{all: [{{sector: {s}}}, {{mentions: {a}}}]}}",
+    "{{all: [{{mentions: {a}}}, {{amount_at_stake: {{'>=': {n}}}}}]}}",
+    "{{all: [{{mentions_conditional: {a}}}, {{amount_demanded: {{'>': {n}}}}}, {{not: {{mentions: {b}}}}}]}}",
+    "{{any: [{{mentions: {a}}}, {{mentions: {b}}}, {{mentions: {c}}}]}}",
+    "{{all: [{{channel: {ch}}}, {{hotline: {{in: ['12315', '12345']}}}}]}}",
+    "{{all: [{{repeat_count: {{'>=': 1}}}}, {{not: {{mentions: {a}}}}}]}}",
+    "{{all: [{{mentions: {{has_any: [{a}, {b}]}}}}, {{days_since_incident: {{'>': {n}}}}}]}}",
+    "{{all: [{{mentions: {a}}}, {{not: {{any: [{{mentions_negated: {b}}}, {{sector: {s}}}]}}}}]}}",
+    "{{all: [{{people_affected: {{'>=': 10}}}}, {{mentions: {a}}}]}}",
+)
+_EFFECTS = {
+    "validity": "{{set: {v}, reason: r{i}}}",
+    "nature": "{{set: malicious, reason: r{i}, weight: 0.5}}",
+    "severity": "{{set: {lvl}, reason: r{i}}}",
+    "responsibility": "{{set: {party}, reason: r{i}}}",
+    "handling": "{{review: r{i}, actions: [verify]}}",
+}
+
+SYNTHETIC_LEXICONS: dict[str, tuple[str, ...]] = {
+    f"lex{index:02d}": (f"词{index:02d}甲", f"词{index:02d}乙") for index in range(60)
+}
+"""Lexicons used by :func:`synthetic_rules`: ``lex00`` … ``lex59``, two terms each."""
+
+
+def synthetic_rules(count: int, *, seed: int = 0) -> str:
+    """A rule set of ``count`` rules shaped like real packs, as YAML text (for load tests).
+
+    Conditions mix lexicon mentions, sectors, money thresholds, negations and alternatives
+    over the real fact vocabulary; effects cover every axis.
+    """
+    import random  # noqa: PLC0415 - only this helper needs it
+
+    rng = random.Random(seed)
+    sectors = ("food", "power", "telecom", "finance", "ecommerce", "automotive")
+    channels = ("hotline", "web", "app", "letter")
+    lines = ["name: synthetic", "version: '1'", "rules:"]
+    for index in range(count):
+        lexicons = rng.sample(sorted(SYNTHETIC_LEXICONS), 3)
+        when = rng.choice(_SHAPES).format(
+            a=lexicons[0],
+            b=lexicons[1],
+            c=lexicons[2],
+            s=rng.choice(sectors),
+            ch=rng.choice(channels),
+            n=rng.choice((100, 500, 1000, 5000, 50000, 1095)),
+        )
+        axis = rng.choice(sorted(_EFFECTS))
+        then = _EFFECTS[axis].format(
+            i=index,
+            v=rng.choice(("valid", "invalid")),
+            lvl=rng.choice(("low", "medium", "high", "critical")),
+            party=rng.choice(("respondent", "supplier", "customer", "third_party")),
+        )
+        lines.append(
+            f"  - {{id: synthetic.rule.r{index:04d}, title: rule {index}, axis: {axis}, "
+            f"priority: {rng.randint(0, 100)}, source: synthetic, when: {when}, then: {then}}}"
+        )
+    return "\n".join(lines) + "\n"

@@ -140,6 +140,7 @@ class Effect(_Record):
     """One effect of a firing: the value set or derived, with its weight and reason code."""
 
     kind: EffectKind
+    fact: str | None = Field(default=None, description="The fact a derive effect sets.")
     value: FactValue | None = None
     weight: float | None = None
     reason: str | None = None
@@ -147,17 +148,20 @@ class Effect(_Record):
 
 
 class Span(_Record):
-    """A stretch of the original complaint text that a rule relied on.
+    """A stretch of the original complaint text behind a fact.
 
-    ``text[start:end]`` of the complaint's original ``text`` equals ``surface``.
+    ``text[start:end]`` of the complaint's original ``text`` equals ``surface``; ``term`` is
+    what matched after normalisation (a lexicon term, or an amount as written).
     """
 
     fact: str
+    lexicon: str | None = None
     term: str
     surface: str
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
     negated: bool = False
+    conditional: bool = False
 
 
 class Firing(_Record):
@@ -214,3 +218,9 @@ class Decision(_Record):
     trace: tuple[Firing, ...] = ()
     ruleset_version: str
     as_of: AwareDatetime
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rendering: the axes and the firing table (see triage.notebook)."""
+        from triage.notebook.html import decision_html
+
+        return decision_html(self)

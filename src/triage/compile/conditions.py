@@ -1,0 +1,183 @@
+"""Condition trees → durable_rules' JSON condition language (one fact, named ``m``).
+
+The whole condition of a rule becomes one alpha expression over the complaint fact, so
+durable_rules' Rete network does all the matching. ``not`` is pushed down to the tests
+(De Morgan) with the absent-fact rule of the vocabulary: a comparison with an absent fact
+is false, so its negation is true.
+
+Encoding of the fact (see :func:`triage.compile.network.encode_facts`): each fact is a
+property of the same name; list facts always hold the sentinel item ``""`` so that
+"no item equals x" is a single ``$iall`` test; ``#<name>`` holds a list's length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from triage.rulepack.spec import AllOf, Condition, NotOf, Op, ParamRef, Scalar, Comparison
+
+__all__ = [
+    "LIST_SENTINEL",
+    "NUMBER_LIMIT",
+    "Compiled",
+    "compile_condition",
+    "count_property",
+    "engine_value",
+]
+
+LIST_SENTINEL = ""
+"""Item every encoded list holds, so that negated list tests need no absence check."""
+
+Json = dict[str, Any]
+
+_ORDER = {Op.LT: "$lt", Op.LE: "$lte", Op.GT: "$gt", Op.GE: "$gte"}
+_NEGATED_ORDER = {Op.LT: "$gte", Op.LE: "$gt", Op.GT: "$lte", Op.GE: "$lt"}
+_COUNT = {Op.COUNT_GE: "$gte", Op.COUNT_LE: "$lte"}
+_NEGATED_COUNT = {Op.COUNT_GE: "$lt", Op.COUNT_LE: "$gt"}
+
+
+NUMBER_LIMIT = 1e15
+"""Numbers are capped at ± this in the engine (durable_rules parses no exponents)."""
+
+
+def engine_value(value: Scalar) -> Scalar:
+    """``value`` as durable_rules compares it: numbers capped at ±1e15, 4 decimals.
+
+    durable_rules' JSON reader takes no exponent notation, so floats are kept where
+    Python writes them without one: integral values become ints, others are rounded to
+    4 decimals, and magnitudes under 0.0001 become 0.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    number = float(max(-NUMBER_LIMIT, min(NUMBER_LIMIT, value)))
+    if number.is_integer():
+        return int(number)
+    rounded = round(number, 4)
+    return 0 if abs(rounded) < 1e-4 else rounded
+
+
+def count_property(fact: str) -> str:
+    """The property holding the number of items of list fact ``fact``."""
+    return f"#{fact}"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled condition with the measures the network builder needs."""
+
+    json: Json
+    paths: int
+    """Upper bound on alpha-network paths: the matching-stack entries it can take."""
+    compounds: int
+    """Number of ``$and``/``$or`` nodes: durable_rules allows about 15 per rule."""
+    cost: int
+    """Rough evaluation cost, to order the tests of a conjunction cheapest-first."""
+
+
+def _leaf(json: Json, cost: int) -> Compiled:
+    return Compiled(json, paths=1, compounds=0, cost=cost)
+
+
+def _absent(fact: str) -> Compiled:
+    return _leaf({"$nex": {fact: 1}}, cost=4)
+
+
+def _all(parts: list[Compiled]) -> Compiled:
+    if len(parts) == 1:
+        return parts[0]
+    parts = sorted(parts, key=lambda part: part.cost)
+    paths = 1
+    for part in parts:
+        paths *= part.paths
+    return Compiled(
+        {"$and": [part.json for part in parts]},
+        paths=paths,
+        compounds=1 + sum(part.compounds for part in parts),
+        cost=min(part.cost for part in parts),
+    )
+
+
+def _any(parts: list[Compiled]) -> Compiled:
+    if len(parts) == 1:
+        return parts[0]
+    return Compiled(
+        {"$or": [part.json for part in parts]},
+        paths=sum(part.paths for part in parts),
+        compounds=1 + sum(part.compounds for part in parts),
+        cost=max(part.cost for part in parts) + 1,
+    )
+
+
+def _values(test: Comparison) -> tuple[Scalar, ...]:
+    value = test.value
+    if isinstance(value, ParamRef):
+        raise TypeError(f"parameter {value.name!r} was not resolved before compiling")
+    return tuple(engine_value(item) for item in (value if isinstance(value, tuple) else (value,)))
+
+
+def _positive(test: Comparison) -> Compiled:
+    fact, op = test.fact, test.op
+    values = _values(test)
+    if op is Op.EQ:
+        return _leaf({fact: values[0]}, cost=0)
+    if op is Op.NE:
+        return _leaf({"$neq": {fact: values[0]}}, cost=3)
+    if op in _ORDER:
+        return _leaf({_ORDER[op]: {fact: values[0]}}, cost=2)
+    if op is Op.IN:
+        return _any([_leaf({fact: value}, cost=0) for value in values])
+    if op is Op.NOT_IN:
+        return _all([_leaf({"$neq": {fact: value}}, cost=3) for value in values])
+    if op is Op.EXISTS:
+        return _leaf({"$ex": {fact: 1}}, cost=3)
+    if op is Op.HAS:
+        return _leaf({"$iany": {fact: {"$i": values[0]}}}, cost=1)
+    if op is Op.HAS_ANY:
+        return _any([_leaf({"$iany": {fact: {"$i": value}}}, cost=1) for value in values])
+    return _count(test, negate=False)
+
+
+def _negative(test: Comparison) -> Compiled:
+    """``not test``: true when the test is false, including when the fact is absent."""
+    fact, op = test.fact, test.op
+    values = _values(test)
+    if op is Op.EQ:
+        return _any([_leaf({"$neq": {fact: values[0]}}, cost=3), _absent(fact)])
+    if op is Op.NE:
+        return _any([_leaf({fact: values[0]}, cost=0), _absent(fact)])
+    if op in _NEGATED_ORDER:
+        return _any([_leaf({_NEGATED_ORDER[op]: {fact: values[0]}}, cost=2), _absent(fact)])
+    if op is Op.IN:
+        return _any([_positive(Comparison(fact, Op.NOT_IN, values, test.loc)), _absent(fact)])
+    if op is Op.NOT_IN:
+        return _any([*(_leaf({fact: value}, cost=0) for value in values), _absent(fact)])
+    if op is Op.EXISTS:
+        return _absent(fact)
+    if op in (Op.HAS, Op.HAS_ANY):
+        return _all([_leaf({"$iall": {fact: {"$neq": {"$i": value}}}}, cost=3) for value in values])
+    return _count(test, negate=True)
+
+
+def _count(test: Comparison, *, negate: bool) -> Compiled:
+    prop = count_property(test.fact)
+    value = _values(test)[0]
+    if test.op is Op.COUNT_EQ:
+        return _leaf({"$neq": {prop: value}} if negate else {prop: value}, cost=2)
+    operator = (_NEGATED_COUNT if negate else _COUNT)[test.op]
+    return _leaf({operator: {prop: value}}, cost=2)
+
+
+def _compile(condition: Condition, *, negate: bool) -> Compiled:
+    if isinstance(condition, Comparison):
+        return _negative(condition) if negate else _positive(condition)
+    if isinstance(condition, NotOf):
+        return _compile(condition.item, negate=not negate)
+    parts = [_compile(item, negate=negate) for item in condition.items]
+    conjunction = isinstance(condition, AllOf) != negate
+    return _all(parts) if conjunction else _any(parts)
+
+
+def compile_condition(condition: Condition) -> Compiled:
+    """The durable_rules expression of ``condition`` over the complaint fact."""
+    return _compile(condition, negate=False)

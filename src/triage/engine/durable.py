@@ -1,0 +1,96 @@
+"""The one module that touches durable_rules.
+
+It drives durable_rules' C engine (``durable_rules_engine``) directly instead of its
+``Host``: a Host starts timer threads that never stop and cannot drop a ruleset, while
+the C engine lets us create and delete rulesets and run each fact to completion
+ourselves. Quirks handled here, so no other module knows them:
+
+- facts, not events: every matching rule fires; the fact is retracted and the session
+  state deleted after each run, so nothing is left behind (sessions are capped at 1,024);
+- there is no list of fired rules: each action message names its rule, read from the
+  message prefix without parsing the (large) matched fact;
+- a fact that matches no rule must not be followed by ``delete_state`` (heap
+  corruption); the network's catch-all rule makes every fact match;
+- calls on one ruleset are not thread-safe: callers hold a lock per engine;
+- errors are ``durable_rules_engine.error`` with a numeric code: they become
+  :class:`triage.errors.EngineError` or :class:`triage.errors.CapacityError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import durable_rules_engine as _dr
+
+from triage.errors import CapacityError, EngineError
+
+__all__ = ["DurableRuleset"]
+
+_SESSION = "triage"
+_FACT_ID = "complaint"
+_HANDLED = 0
+_ERROR_CODE = re.compile(r"error code: (\d+)")
+_CAPACITY_CODES = {
+    "113": "a rule nests too many all/any/not groups",
+    "303": "one fact drives more than 64 matching-stack entries",
+}
+
+
+def _code(error: Exception) -> str:
+    match = _ERROR_CODE.search(str(error))
+    return match.group(1) if match else "?"
+
+
+class DurableRuleset:
+    """One compiled ruleset in durable_rules' C engine; run facts through it, then close."""
+
+    def __init__(self, definition: Mapping[str, Any]) -> None:
+        self.name = f"triage-{id(self):x}"
+        try:
+            self._handle: int | None = _dr.create_ruleset(
+                self.name, json.dumps(definition, ensure_ascii=False)
+            )
+        except _dr.error as error:
+            raise self._error(error, "refused the rules") from None
+
+    def fire(self, fact: Mapping[str, Any]) -> list[str]:
+        """Assert ``fact``, return the names of the rules it fired, and leave no state behind."""
+        handle = self._handle
+        if handle is None:
+            raise EngineError("the ruleset is closed")
+        document = json.dumps({**fact, "sid": _SESSION, "id": _FACT_ID}, ensure_ascii=False)
+        fired: list[str] = []
+        try:
+            result, state = _dr.assert_fact(handle, document)
+        except _dr.error as error:
+            raise self._error(error, "could not match the fact") from None
+        if result != _HANDLED:
+            raise EngineError(f"durable_rules did not take the fact (result {result})")
+        try:
+            action = _dr.start_action_for_state(handle, state)
+            while action:
+                message = action[1] if isinstance(action, tuple) else action
+                fired.append(message[2 : message.index('"', 2)])
+                action = _dr.complete_and_start_action(handle, state)
+            _dr.retract_fact(handle, document)
+        except _dr.error as error:
+            raise self._error(error, "failed while firing") from None
+        finally:
+            _dr.delete_state(handle, _SESSION)
+        return fired
+
+    @staticmethod
+    def _error(error: Exception, doing: str) -> EngineError | CapacityError:
+        code = _code(error)
+        if code in _CAPACITY_CODES:
+            return CapacityError(f"durable_rules {doing}: {_CAPACITY_CODES[code]}")
+        return EngineError(f"durable_rules {doing} (error {code})")
+
+    def close(self) -> None:
+        """Free the ruleset in the C engine; later calls to :meth:`fire` raise."""
+        if self._handle is not None:
+            handle, self._handle = self._handle, None
+            _dr.delete_ruleset(handle)

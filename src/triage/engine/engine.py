@@ -1,0 +1,241 @@
+"""The Engine: rule packs compiled onto durable_rules, deciding complaints without I/O."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from triage.compile.network import Network, build_network
+from triage.engine.durable import DurableRuleset
+from triage.errors import EngineError, FieldProblem, RecordError
+from triage.facts.vocabulary import FactSpec
+from triage.records.complaint import Complaint
+from triage.records.decision import Axis, Decision, FactValue
+from triage.records.parsing import parse_complaint
+from triage.resolution.explain import firing
+from triage.resolution.resolve import resolve
+from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
+from triage.rulepack.spec import Rule
+from triage.text import Analyser, TextFeatures
+
+__all__ = ["Engine", "RuleInfo"]
+
+_AXIS_ORDER = {axis: index for index, axis in enumerate(Axis)}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What an engine tells about one of its rules."""
+
+    id: str
+    title: str
+    axis: Axis
+    pack: str
+    file: str
+    line: int
+    source: str
+    priority: int
+    enabled: bool
+    tags: tuple[str, ...]
+
+
+def _close_all(rulesets: list[DurableRuleset]) -> None:
+    for ruleset in rulesets:
+        ruleset.close()
+
+
+class Engine:
+    """Decides complaints with one rule set. Thread-safe; close it (or use ``with``) when done.
+
+    Build it with :meth:`from_paths`, :meth:`from_text` or :meth:`default`. Building loads
+    and checks the rules, compiles them onto durable_rules and prepares text analysis;
+    deciding reads no file, clock, network or environment.
+    """
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self._ruleset = ruleset
+        self._analyser = Analyser(
+            ruleset.lexicons, {key: float(value) for key, value in ruleset.parameters.items()}
+        )
+        self._network: Network = build_network(
+            ruleset.rules, ruleset.checked.strata, ruleset.vocabulary
+        )
+        rulesets: list[DurableRuleset] = []
+        try:
+            rulesets.extend(
+                DurableRuleset(compiled.definition) for compiled in self._network.passes
+            )
+        except BaseException:
+            _close_all(rulesets)
+            raise
+        self._rulesets = rulesets
+        self._lock = threading.Lock()
+        self._finalizer = weakref.finalize(self, _close_all, rulesets)
+
+    # --- construction ------------------------------------------------------------------
+
+    @classmethod
+    def from_paths(
+        cls, *paths: str | Path, parameters: Mapping[str, float | Decimal] | None = None
+    ) -> Engine:
+        """An engine from rule pack folders (or folders of packs) and the packs they extend.
+
+        ``parameters`` replaces pack parameters by name (a what-if without editing files).
+        """
+        return cls(load_packs(*paths, parameters=parameters))
+
+    @classmethod
+    def from_text(
+        cls,
+        yaml_text: str,
+        *,
+        lexicons: Mapping[str, Iterable[str]] | None = None,
+        parameters: Mapping[str, float | Decimal] | None = None,
+    ) -> Engine:
+        """An engine from a rule set held as YAML text (``extends`` finds bundled packs)."""
+        return cls(load_text(yaml_text, lexicons=lexicons, parameters=parameters))
+
+    @classmethod
+    def default(cls, *, parameters: Mapping[str, float | Decimal] | None = None) -> Engine:
+        """An engine with every rule pack bundled with triage."""
+        return cls(load_packs(bundled_rules_dir(), parameters=parameters))
+
+    # --- introspection -----------------------------------------------------------------
+
+    @property
+    def ruleset_version(self) -> str:
+        """Content hash of the rules, lexicons, parameters and policy in use."""
+        return self._ruleset.version
+
+    @property
+    def ruleset(self) -> RuleSet:
+        """The loaded and checked rule set."""
+        return self._ruleset
+
+    @property
+    def rules(self) -> tuple[RuleInfo, ...]:
+        """Every rule of the engine, enabled or not, with where it is written."""
+        return tuple(
+            RuleInfo(
+                id=rule.id,
+                title=rule.title,
+                axis=rule.axis,
+                pack=rule.pack,
+                file=rule.loc.file,
+                line=rule.loc.line,
+                source=rule.source,
+                priority=rule.priority,
+                enabled=rule.enabled,
+                tags=rule.tags,
+            )
+            for rule in self._ruleset.rules
+        )
+
+    def facts(self) -> tuple[FactSpec, ...]:
+        """The fact vocabulary the rules may use, derived facts included."""
+        return tuple(self._ruleset.vocabulary.values())
+
+    # --- deciding ----------------------------------------------------------------------
+
+    def analyse(
+        self, text_or_complaint: str | Complaint, *, as_of: datetime | None = None
+    ) -> TextFeatures:
+        """What the rules will see: normalised text, lexicon hits, amounts and flat facts."""
+        return self._analyser.analyse(text_or_complaint, as_of=as_of)
+
+    def decide(
+        self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
+    ) -> Decision:
+        """Triage one complaint. ``as_of`` (aware) defaults to the complaint's received_at."""
+        if not isinstance(complaint, Complaint):
+            complaint = parse_complaint(complaint)
+        moment = _moment(as_of, complaint)
+        features = self._analyser.analyse(complaint, as_of=moment)
+        facts: dict[str, FactValue] = dict(features.facts)
+        fired = self._run(facts)
+        result = resolve(fired, self._ruleset.policy)
+        ordered = sorted(
+            fired,
+            key=lambda r: (r.axis is not Axis.DERIVE, _AXIS_ORDER[r.axis], -r.priority, r.id),
+        )
+        return Decision(
+            complaint_id=complaint.id,
+            validity=result.validity,
+            nature=result.nature,
+            severity=result.severity,
+            responsibility=result.responsibility,
+            needs_review=result.needs_review,
+            review_reasons=result.review_reasons,
+            reasons=result.reasons,
+            nature_score=result.nature_score,
+            defaults=result.defaults,
+            actions=result.actions,
+            trace=tuple(firing(rule, facts, features.spans) for rule in ordered),
+            ruleset_version=self._ruleset.version,
+            as_of=moment,
+        )
+
+    def decide_many(
+        self, complaints: Iterable[Complaint | Mapping[str, Any]], *, as_of: datetime | None = None
+    ) -> Iterator[Decision]:
+        """Triage complaints one by one, lazily, in order."""
+        for complaint in complaints:
+            yield self.decide(complaint, as_of=as_of)
+
+    def _run(self, facts: dict[str, FactValue]) -> list[Rule]:
+        """Run the passes; derived facts of one pass are facts of the next."""
+        fired: list[Rule] = []
+        with self._lock:
+            if not self._finalizer.alive:
+                raise EngineError("the engine is closed")
+            for compiled, ruleset in zip(self._network.passes, self._rulesets, strict=True):
+                names = dict.fromkeys(ruleset.fire(compiled.encode(facts)))
+                rules = [compiled.rules[name] for name in names if name in compiled.rules]
+                fired.extend(rules)
+                for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
+                    facts.update(rule.then.derive)
+        return fired
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Free the compiled rules in durable_rules. Deciding afterwards raises EngineError."""
+        with self._lock:
+            self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return not self._finalizer.alive
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else f"{len(self._ruleset.rules)} rules"
+        return f"<Engine {self._ruleset.version} ({state})>"
+
+
+def _moment(as_of: datetime | None, complaint: Complaint) -> datetime:
+    if as_of is None:
+        return complaint.received_at
+    if as_of.utcoffset() is None:
+        raise RecordError(
+            "decision time", [FieldProblem("as_of", "must be timezone-aware", "timezone_aware")]
+        )
+    return as_of

@@ -1,0 +1,176 @@
+"""Per-axis resolution: from the rules that fired to the four answers.
+
+The policy (set in the pack manifest, see :class:`triage.rulepack.spec.Policy`):
+
+- validity: any ``set: invalid`` makes the complaint invalid (an acceptance failure or a
+  missing ground wins); otherwise ``valid`` if a ground fired; otherwise the default.
+- nature: ``malicious`` when a decisive signal fired, or when the weights of the
+  ``malicious`` signals minus the weights of the ``normal`` guards reach the threshold.
+- severity: the highest level any rule set (else the default), then at most one raise,
+  never above the raise ceiling.
+- responsibility: the rule with the highest priority, ties broken by rule id.
+
+An axis on which no rule fired takes the default, and the decision lists it in
+``defaults``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from triage.records.decision import (
+    Action,
+    Axis,
+    Nature,
+    Party,
+    Reasons,
+    Responsibility,
+    Severity,
+    Validity,
+)
+from triage.rulepack.spec import Policy, Rule
+
+__all__ = ["Resolution", "resolve"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The resolved axes and handling advice, before the trace is attached."""
+
+    validity: Validity
+    nature: Nature
+    severity: Severity
+    responsibility: Responsibility
+    nature_score: float
+    needs_review: bool
+    review_reasons: tuple[str, ...]
+    reasons: Reasons
+    defaults: tuple[Axis, ...]
+    actions: tuple[Action, ...]
+
+
+def _strongest_first(rules: Sequence[Rule]) -> list[Rule]:
+    return sorted(rules, key=lambda rule: (-rule.priority, rule.id))
+
+
+def _setting(rules: Sequence[Rule], axis: Axis) -> list[Rule]:
+    return _strongest_first([r for r in rules if r.axis is axis and r.then.set is not None])
+
+
+def _reasons(rules: Sequence[Rule]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(rule.then.reason for rule in rules if rule.then.reason))
+
+
+def _validity(rules: Sequence[Rule], policy: Policy) -> tuple[Validity, tuple[str, ...], bool]:
+    setting = _setting(rules, Axis.VALIDITY)
+    invalid = [r for r in setting if r.then.set == Validity.INVALID]
+    if invalid:
+        return Validity.INVALID, _reasons(invalid), False
+    if setting:
+        return Validity.VALID, _reasons(setting), False
+    return Validity(policy.validity_default), (), True
+
+
+def _nature(rules: Sequence[Rule], policy: Policy) -> tuple[Nature, tuple[str, ...], float, bool]:
+    setting = _setting(rules, Axis.NATURE)
+    if not setting:
+        return Nature(policy.nature_default), (), 0.0, True
+    signals = [r for r in setting if r.then.set == Nature.MALICIOUS]
+    guards = [r for r in setting if r.then.set == Nature.NORMAL]
+    score = sum(r.then.weight or 0.0 for r in signals) - sum(r.then.weight or 0.0 for r in guards)
+    decisive = [r for r in signals if r.then.decisive]
+    if decisive or score >= policy.nature_threshold:
+        return Nature.MALICIOUS, _reasons(decisive or signals), score, False
+    return Nature.NORMAL, _reasons(guards), score, False
+
+
+def _severity(rules: Sequence[Rule], policy: Policy) -> tuple[Severity, tuple[str, ...], bool]:
+    setting = _setting(rules, Axis.SEVERITY)
+    raising = _strongest_first([r for r in rules if r.axis is Axis.SEVERITY and r.then.raise_level])
+    if setting:
+        level = max(Severity(str(r.then.set)) for r in setting)
+        reasons = _reasons([r for r in setting if r.then.set == level])
+    else:
+        level = Severity(policy.severity_default)
+        reasons = ()
+    ceiling = Severity(policy.severity_raise_ceiling)
+    if raising and level < ceiling:
+        level = level.raised(ceiling=ceiling)
+        reasons = (*reasons, *_reasons(raising))
+    return level, reasons, not setting and not raising
+
+
+def _responsibility(
+    rules: Sequence[Rule], policy: Policy
+) -> tuple[Responsibility, tuple[str, ...], bool]:
+    setting = _setting(rules, Axis.RESPONSIBILITY)
+    if not setting:
+        return Responsibility(party=Party(policy.responsibility_default)), (), True
+    winner = setting[0]
+    return (
+        Responsibility(party=Party(str(winner.then.set)), department=winner.then.department),
+        _reasons([winner]),
+        False,
+    )
+
+
+def _actions(rules: Sequence[Rule]) -> tuple[Action, ...]:
+    chosen: dict[str, Action] = {}
+    for rule in _strongest_first(rules):
+        for spec in rule.then.actions:
+            action = Action(
+                code=spec.code,
+                rule_id=rule.id,
+                deadline_days=spec.deadline_days,
+                working_days=spec.working_days,
+                note=spec.note,
+            )
+            known = chosen.get(spec.code)
+            if known is None or _sooner(action, known):
+                chosen[spec.code] = action
+    return tuple(chosen.values())
+
+
+def _sooner(action: Action, other: Action) -> bool:
+    if action.deadline_days is None:
+        return False
+    return other.deadline_days is None or action.deadline_days < other.deadline_days
+
+
+def resolve(fired: Sequence[Rule], policy: Policy) -> Resolution:
+    """Resolve the four axes, review flag and actions from the rules that fired."""
+    validity, validity_reasons, validity_default = _validity(fired, policy)
+    nature, nature_reasons, score, nature_default = _nature(fired, policy)
+    severity, severity_reasons, severity_default = _severity(fired, policy)
+    responsibility, responsibility_reasons, responsibility_default = _responsibility(fired, policy)
+    review = [rule for rule in _strongest_first(fired) if rule.then.review]
+    defaults = tuple(
+        axis
+        for axis, used in (
+            (Axis.VALIDITY, validity_default),
+            (Axis.NATURE, nature_default),
+            (Axis.SEVERITY, severity_default),
+            (Axis.RESPONSIBILITY, responsibility_default),
+        )
+        if used
+    )
+    return Resolution(
+        validity=validity,
+        nature=nature,
+        severity=severity,
+        responsibility=responsibility,
+        nature_score=round(score, 6),
+        needs_review=bool(review),
+        review_reasons=tuple(
+            dict.fromkeys(rule.then.review for rule in review if rule.then.review)
+        ),
+        reasons=Reasons(
+            validity=validity_reasons,
+            nature=nature_reasons,
+            severity=severity_reasons,
+            responsibility=responsibility_reasons,
+        ),
+        defaults=defaults,
+        actions=_actions(fired),
+    )

@@ -1,0 +1,164 @@
+"""Safe YAML reading that remembers where every value was written.
+
+Rule files are data: the safe loader builds only plain mappings, lists and scalars (no
+Python objects, no tags that run code). Mappings and lists come back as :class:`LocDict`
+and :class:`LocList`, which know the line and column of each of their values, so that a
+mistake is reported at ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from triage.errors import RuleSyntaxError
+
+__all__ = ["Loc", "LocDict", "LocList", "load_yaml"]
+
+
+@dataclass(frozen=True)
+class Loc:
+    """A position in a rule file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class LocDict(dict[str, Any]):
+    """A mapping read from YAML; ``loc`` is where it starts, ``at(key)`` where a value is."""
+
+    loc: Loc
+    marks: dict[str, tuple[int, int]]
+
+    def at(self, key: str) -> Loc:
+        """Where the value of ``key`` was written (the mapping itself if ``key`` is absent)."""
+        mark = self.marks.get(key)
+        return self.loc if mark is None else Loc(self.loc.file, mark[0], mark[1])
+
+
+class LocList(list[Any]):
+    """A sequence read from YAML; ``at(i)`` is where item ``i`` was written."""
+
+    loc: Loc
+    marks: list[tuple[int, int]]
+
+    def at(self, index: int) -> Loc:
+        """Where item ``index`` was written."""
+        line, column = self.marks[index]
+        return Loc(self.loc.file, line, column)
+
+    @property
+    def locs(self) -> list[Loc]:
+        """Where each item was written, in order."""
+        return [self.at(index) for index in range(len(self))]
+
+
+_STR = "tag:yaml.org,2002:str"
+_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("null", "bool", "int", "float", "str", "seq", "map", "timestamp")
+)
+
+
+def _loc(file: str, node: yaml.Node) -> Loc:
+    mark = node.start_mark
+    return Loc(file, mark.line + 1, mark.column + 1)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into LocDict/LocList/scalars."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            loc = _loc(self.file, node)
+            raise RuleSyntaxError(
+                f"YAML tag {node.tag!r} cannot be read",
+                file=self.file,
+                line=loc.line,
+                column=loc.column,
+                hint="rule files hold plain data: no tags, no Python objects",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            items = LocList(self.build(child) for child in node.value)
+            items.loc = _loc(self.file, node)
+            items.marks = [_mark(child) for child in node.value]
+            return items
+        if node.tag == _STR:
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            loc = _loc(self.file, node)
+            raise RuleSyntaxError(
+                f"value cannot be read: {getattr(error, 'problem', error)}",
+                file=self.file,
+                line=loc.line,
+                column=loc.column,
+                hint="rule files hold plain data: strings, numbers, booleans, lists, mappings",
+            ) from None
+
+    def _mapping(self, node: yaml.MappingNode) -> LocDict:
+        result = LocDict()
+        result.loc = _loc(self.file, node)
+        result.marks = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if not isinstance(key, str | int | float | bool):
+                loc = _loc(self.file, key_node)
+                raise RuleSyntaxError(
+                    "mapping keys must be plain words",
+                    file=self.file,
+                    line=loc.line,
+                    column=loc.column,
+                )
+            key = str(key)
+            if key in result:
+                loc = _loc(self.file, key_node)
+                raise RuleSyntaxError(
+                    f"key {key!r} appears twice in one mapping",
+                    file=self.file,
+                    line=loc.line,
+                    column=loc.column,
+                    hint=f"the first {key!r} is at line {result.marks[key][0]}",
+                )
+            result[key] = self.build(value_node)
+            result.marks[key] = _mark(value_node)
+        return result
+
+
+def load_yaml(text: str, file: str) -> Any:
+    """Parse one YAML document safely; errors become :class:`RuleSyntaxError` with a location."""
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise RuleSyntaxError(
+            f"invalid YAML: {error.problem or error.context}",
+            file=file,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as error:
+        raise RuleSyntaxError(f"invalid YAML: {error}", file=file) from None
+    if node is None:
+        return None
+    return _Builder(file).build(node)

@@ -1,0 +1,168 @@
+"""Sums of money in yuan (5000元, ¥5,000, 5千块, 3.5万, 伍仟元, 三千多) and their roles.
+
+A number is money when it carries a currency mark (¥, 元, 块, 圆, 人民币, RMB) or, bare,
+when it is written with a unit (十, 百, 千, 万, 亿) or has two or more digits, a role cue
+ends at most :data:`BARE_CUE_GAP` characters before it, and no measure word follows it.
+Its role comes from the cues of its clause: see :func:`find_amounts`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+
+from triage.text.features import Amount, AmountRole
+from triage.text.normalize import Normalized
+from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
+from triage.text.scope import Scope
+
+__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "ROLE_CUES", "find_amounts"]
+
+BARE_CUE_GAP = 3
+"""Characters allowed between a role cue and a bare number (赔偿我们5000)."""
+
+CUE_WINDOW = 16
+"""How far before an amount (within its clause) role cues are looked for."""
+
+_FOLLOWING_CUE_WINDOW = 6
+
+ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
+    AmountRole.DEMAND: (
+        "要求", "索赔", "索要", "讨要", "赔偿", "赔付", "补偿", "退还", "退回", "返还", "退款",
+        "退钱", "退我", "赔我", "补我", "还我", "退赔", "要回", "追回", "赔", "精神损失费",
+        "精神赔偿", "误工费", "营养费", "护理费", "赔偿金",
+    ),
+    AmountRole.LOSS: (
+        "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
+        "乱扣", "被骗", "骗了", "骗走", "诈骗", "被盗", "盗刷", "被刷", "划走", "转走", "被转",
+        "多付", "多交", "白花", "亏损", "亏了", "赔了", "不退", "拒退", "医疗费", "医药费",
+        "维修费", "少给", "克扣", "拖欠", "收取", "乱收",
+    ),
+    AmountRole.OTHER: (
+        "贷款", "借款", "借了", "欠款", "余额", "工资", "薪水", "月薪", "年薪", "收入", "额度",
+        "本金", "利息", "月供", "分期", "还款", "房贷", "车贷", "存款", "保额", "罚款",
+    ),
+    AmountRole.PAID: (
+        "买", "购买", "购", "花了", "花", "价格", "价钱", "售价", "单价", "总价", "原价", "标价",
+        "价值", "充值", "充了", "支付", "付了", "付款", "付", "定金", "订金", "首付", "押金",
+        "交了", "缴纳", "缴了", "缴费", "交费", "下单", "订购", "票价", "消费", "实付",
+        "报名费", "学费", "会员费", "年费", "服务费", "费用",
+    ),
+}  # fmt: skip
+"""Role cues; when several precede an amount: demand, then loss, then other, then paid."""
+
+_PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
+_CUE_ROLE = {cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]}
+_CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
+
+_MONEY = re.compile(
+    rf"(?=[{NUMERAL_START}¥人rc])(?P<prefix>(?:¥|人民币|rmb|cny) ?)?"
+    rf"(?P<number>{NUMERAL})(?P<more>多|余)?(?P<scale>[kw](?= ?(?:元|块)))?"
+    r"(?P<currency> ?(?:元钱|元整|元|块钱|块|圆|人民币|rmb|cny))?"
+)
+_MEASURE = re.compile(
+    r" ?(?:[年月日号天周星次回遍趟个人户名位口件台部张瓶盒袋包箱双对副罐桶粒片颗支枝把只头条页"
+    r"本杯碗份顿餐间套辆架艘座栋层楼岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]|[a-z])"
+)
+_IDENTIFIER_CUE = re.compile(
+    r"(?:号|号码|电话|手机|尾号|编号|单号|账号|卡号|工号|车牌|密码|验证码|身份证|qq|微信|第|百分之)"
+    r"[:：是为]? ?$"
+)
+_SERVICE_NUMBER = re.compile(r"1[0-9]{2}|12[0-9]{3}|9[56][0-9]{3,4}|100[0-9]{2}")
+_DATE_LIKE = re.compile(r"[0-9][./:-]$")
+_MAX_YUAN = Decimal(10) ** 12
+_MAX_DIGITS = 13
+
+
+def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
+    """Every sum of money in ``text``, with its role.
+
+    Role: if a demand cue precedes the amount in its clause (within :data:`CUE_WINDOW`
+    characters) it is ``demand``; else the highest of loss, other, paid among preceding
+    cues; else the nearest cue following within six characters; else ``other``.
+    """
+    normalized = text.text
+    cues = _Cues(normalized)
+    amounts: list[Amount] = []
+    for match in _MONEY.finditer(normalized):
+        value = _value(match, normalized, cues)
+        if value is None:
+            continue
+        start, end = match.span()
+        role = cues.role(start, end, scope.clause(start))
+        begin, finish = text.to_original(start, end)
+        amounts.append(Amount(value, role, text.original[begin:finish], begin, finish))
+    return tuple(amounts)
+
+
+class _Cues:
+    """The role cues of one text, in order, with bisectable starts and ends."""
+
+    def __init__(self, text: str) -> None:
+        matches = list(_CUES.finditer(text))
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        self.roles = [_CUE_ROLE[match.group()] for match in matches]
+
+    def just_before(self, position: int) -> bool:
+        """Whether a cue ends at most :data:`BARE_CUE_GAP` characters before ``position``."""
+        at = bisect.bisect_right(self.ends, position)
+        return at > 0 and position - self.ends[at - 1] <= BARE_CUE_GAP
+
+    def role(self, start: int, end: int, clause: tuple[int, int]) -> AmountRole:
+        """The role of the amount at ``[start, end)`` from the cues of its clause."""
+        low = max(clause[0], start - CUE_WINDOW)
+        first = bisect.bisect_left(self.starts, low)
+        preceding = set(self.roles[first : bisect.bisect_right(self.ends, start)])
+        for role in _PRIORITY:
+            if role in preceding:
+                return role
+        after = bisect.bisect_left(self.starts, end)
+        if after < len(self.starts) and self.starts[after] < min(
+            clause[1], end + _FOLLOWING_CUE_WINDOW
+        ):
+            return self.roles[after]
+        return AmountRole.OTHER
+
+
+def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
+    """The sum in yuan if the match is money, else None (cheapest tests first)."""
+    number = match.group("number")
+    start, end = match.span()
+    marked = match.group("prefix") or match.group("currency")
+    if not marked and (
+        (len(number) == 1 and not number.isascii())  # 一, 三: far too common as words
+        or not cues.just_before(start)
+        or _MEASURE.match(text, end)
+        or (_SERVICE_NUMBER.fullmatch(number) and not number.endswith("000"))
+    ):
+        return None
+    before = text[max(0, start - 5) : start]
+    if (
+        _IDENTIFIER_CUE.search(before)
+        or _DATE_LIKE.search(before)
+        or _touches_number(text, start, end)
+        or len(number.split(".")[0]) > _MAX_DIGITS
+    ):
+        return None
+    numeral = parse_numeral(number)
+    if numeral is None or numeral.vague:
+        return None
+    scale = match.group("scale")
+    value = numeral.value * (10_000 if scale == "w" else 1000 if scale else 1)
+    if not 0 < value < _MAX_YUAN:
+        return None
+    if not marked:
+        return value if numeral.has_unit or len(number) >= 2 else None
+    currency = (match.group("currency") or "").strip()
+    if currency == "块" and value < 10 and not text.startswith("钱", end):
+        return None  # 三块蛋糕: 块 as a measure word
+    return value
+
+
+def _touches_number(text: str, start: int, end: int) -> bool:
+    """Part of a date, time, code or range: 2023.5.1, 10:30, a5000, 3000-5000."""
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return True
+    return end + 1 < len(text) and text[end] in "./:-" and text[end + 1].isdigit()

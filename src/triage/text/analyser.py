@@ -1,0 +1,95 @@
+"""The analyser: one object that turns complaint text into findings and facts.
+
+Everything that needs loading (jieba's dictionary, the lexicon terms, OpenCC's tables)
+is loaded in :class:`Analyser`'s constructor; :meth:`Analyser.analyse` does no I/O and
+keeps no state between calls, so one analyser serves many threads at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+
+from triage.errors import TriageError
+from triage.facts.builder import Ceilings, build_facts
+from triage.records import Complaint
+from triage.text.amounts import find_amounts
+from triage.text.features import TextFeatures, TextFindings
+from triage.text.lexicons import LexiconMatcher
+from triage.text.normalize import Normalizer
+from triage.text.scope import Scope
+from triage.text.sector import guess_sector
+from triage.text.segment import Segmenter
+from triage.text.signals import find_people, find_repeats
+from triage.text.times import find_times
+
+__all__ = ["Analyser"]
+
+
+class Analyser:
+    """Analyses complaint texts with the given lexicons and rule-pack parameters.
+
+    ``lexicons`` maps a lexicon name to its terms (simplified Chinese; traditional is
+    converted); lexicons named ``sector_<name>`` feed the sector guess. ``parameters`` are
+    the pack's parameters; those named ``ceiling_*`` set :class:`Ceilings`.
+    """
+
+    def __init__(
+        self,
+        lexicons: Mapping[str, Iterable[str]],
+        parameters: Mapping[str, float] | None = None,
+    ) -> None:
+        self._normalizer = Normalizer()
+        self._lexicons = LexiconMatcher(lexicons, self._normalizer)
+        self._segmenter = Segmenter(self._lexicons.terms)
+        self._ceilings = Ceilings.from_parameters(parameters)
+
+    def analyse(
+        self, text_or_complaint: str | Complaint, *, as_of: datetime | None = None
+    ) -> TextFeatures:
+        """Findings and facts for a complaint, or text facts only for a bare string.
+
+        Time references resolve against the complaint's ``received_at`` (else ``as_of``);
+        ``days_open`` runs from ``received_at`` to ``as_of`` (default: ``received_at``).
+        """
+        if as_of is not None and as_of.utcoffset() is None:
+            raise TriageError(f"as_of must be timezone-aware, got {as_of.isoformat()}")
+        if isinstance(text_or_complaint, Complaint):
+            complaint: Complaint | None = text_or_complaint
+            text = text_or_complaint.text
+            reference: date | None = text_or_complaint.received_at.date()
+        else:
+            complaint, text = None, text_or_complaint
+            reference = as_of.date() if as_of is not None else None
+        findings = self._findings(text, reference)
+        facts = build_facts(findings, complaint, as_of=as_of, ceilings=self._ceilings)
+        return TextFeatures(
+            normalized=findings.normalized,
+            segmentation=findings.segmentation,
+            hits=findings.hits,
+            amounts=findings.amounts,
+            repeats=findings.repeats,
+            people=findings.people,
+            times=findings.times,
+            sector=findings.sector,
+            reference_date=findings.reference_date,
+            facts=facts.facts,
+            spans=facts.spans,
+        )
+
+    def _findings(self, text: str, reference: date | None) -> TextFindings:
+        normalized = self._normalizer.normalize(text)
+        segmentation = self._segmenter.segment(normalized.text)
+        scope = Scope(normalized.text, segmentation)
+        hits = self._lexicons.find(normalized, segmentation, scope)
+        return TextFindings(
+            normalized=normalized,
+            segmentation=segmentation,
+            hits=hits,
+            amounts=find_amounts(normalized, scope),
+            repeats=find_repeats(normalized, scope),
+            people=find_people(normalized),
+            times=find_times(normalized, reference) if reference is not None else (),
+            sector=guess_sector(hits),
+            reference_date=reference,
+        )

@@ -1,0 +1,223 @@
+"""What text analysis finds: tokens, lexicon hits, amounts, signals, and the facts they give.
+
+Offsets (``start``, ``end``) always index the *original* complaint text, so
+``text[start:end] == surface``. These are frozen dataclasses and named tuples and named tuples
+rather than pydantic models: hundreds are built per complaint on the hot path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
+
+from triage.records import Span
+from triage.records.decision import FactValue
+from triage.text.normalize import Normalized
+from triage.text.segment import Segmentation
+
+__all__ = [
+    "Amount",
+    "AmountRole",
+    "Evidence",
+    "Hit",
+    "SectorGuess",
+    "Signal",
+    "SignalKind",
+    "SpanMap",
+    "TextFeatures",
+    "TextFindings",
+    "TimeReference",
+    "Token",
+    "to_span",
+]
+
+class Token(NamedTuple):
+    """One jieba token: its normalised text and where it lies in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Hit(NamedTuple):
+    """A lexicon term found on token boundaries, with its negation and conditional scope."""
+
+    lexicon: str
+    term: str
+    surface: str
+    start: int
+    end: int
+    negated: bool
+    conditional: bool
+
+    @property
+    def asserted(self) -> bool:
+        """Neither negated nor inside a condition: the text states it."""
+        return not (self.negated or self.conditional)
+
+
+class AmountRole(StrEnum):
+    """What a sum of money is to the complainant, read from cues in its clause."""
+
+    PAID = "paid"
+    LOSS = "loss"
+    DEMAND = "demand"
+    OTHER = "other"
+
+
+class Amount(NamedTuple):
+    """A sum of money in yuan, with its role and where it is written."""
+
+    value: Decimal
+    role: AmountRole
+    surface: str
+    start: int
+    end: int
+
+
+class SignalKind(StrEnum):
+    """The kinds of counted signals found in the text."""
+
+    REPEAT = "repeat"
+    PEOPLE = "people"
+
+
+class Signal(NamedTuple):
+    """A counted signal: earlier complaints (``repeat``) or people affected (``people``)."""
+
+    kind: SignalKind
+    value: int
+    surface: str
+    start: int
+    end: int
+
+
+class TimeReference(NamedTuple):
+    """A past time the text refers to, resolved to the first day it can mean."""
+
+    date: date
+    surface: str
+    start: int
+    end: int
+
+
+Evidence = Hit | Amount | Signal | TimeReference
+"""Something found in the text that a fact rests on."""
+
+
+def to_span(fact: str, evidence: Evidence) -> Span:
+    """The :class:`~triage.records.Span` of ``evidence`` behind ``fact``."""
+    if isinstance(evidence, Hit):
+        return Span(
+            fact=fact,
+            lexicon=evidence.lexicon,
+            term=evidence.term,
+            surface=evidence.surface,
+            start=evidence.start,
+            end=evidence.end,
+            negated=evidence.negated,
+            conditional=evidence.conditional,
+        )
+    if isinstance(evidence, Amount):
+        term = f"{evidence.role.value}:{evidence.value}"
+    elif isinstance(evidence, Signal):
+        term = f"{evidence.kind.value}:{evidence.value}"
+    else:
+        term = evidence.date.isoformat()
+    return Span(
+        fact=fact, term=term, surface=evidence.surface, start=evidence.start, end=evidence.end
+    )
+
+
+class SpanMap(Mapping[str, tuple[Span, ...]]):
+    """Fact name → the spans behind it, built when asked for (most are never read)."""
+
+    __slots__ = ("_evidence",)
+
+    def __init__(self, evidence: Mapping[str, tuple[Evidence, ...]]) -> None:
+        self._evidence = MappingProxyType(dict(evidence))
+
+    def __getitem__(self, fact: str) -> tuple[Span, ...]:
+        return tuple(to_span(fact, item) for item in self._evidence[fact])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._evidence)
+
+    def __len__(self) -> int:
+        return len(self._evidence)
+
+    def __repr__(self) -> str:
+        return f"SpanMap({dict(self)!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class SectorGuess:
+    """The best-guess sector: its name, its score (weighted hits) and the hits behind it."""
+
+    name: str
+    score: float
+    hits: tuple[Hit, ...]
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The evidence as spans of the ``sector`` fact."""
+        return tuple(to_span("sector", hit) for hit in self.hits)
+
+
+@dataclass(frozen=True, slots=True)
+class TextFindings:
+    """Everything read from one text, before it is flattened into facts.
+
+    ``reference_date`` is the day time references were resolved against (the complaint's
+    ``received_at``, else ``as_of``); None when neither was known, and then ``times`` is empty.
+    """
+
+    normalized: Normalized
+    segmentation: Segmentation
+    hits: tuple[Hit, ...]
+    amounts: tuple[Amount, ...]
+    repeats: tuple[Signal, ...]
+    people: tuple[Signal, ...]
+    times: tuple[TimeReference, ...]
+    sector: SectorGuess | None
+    reference_date: date | None
+
+    @property
+    def text(self) -> str:
+        """The original text."""
+        return self.normalized.original
+
+    @property
+    def normalized_text(self) -> str:
+        """The normalised text that was segmented and matched."""
+        return self.normalized.text
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens (without whitespace), with offsets into the original text.
+
+        Built on access: the rules never need them, notebooks do.
+        """
+        segmentation, normalized = self.segmentation, self.normalized
+        words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
+        if normalized.starts is not None and normalized.ends is not None:
+            starts = tuple(map(normalized.starts.__getitem__, starts))
+            ends = tuple(normalized.ends[end - 1] for end in ends)
+        return tuple(
+            Token(word, start, end)
+            for word, start, end in zip(words, starts, ends, strict=True)
+            if word != "\n"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures(TextFindings):
+    """The findings plus the flat facts the rules see and the spans behind each fact."""
+
+    facts: Mapping[str, FactValue]
+    spans: Mapping[str, tuple[Span, ...]]

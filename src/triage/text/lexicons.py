@@ -1,0 +1,97 @@
+"""Lexicon hits: terms of named lexicons found on token boundaries, with their scope."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from triage.errors import LexiconError
+from triage.text.features import Hit
+from triage.text.normalize import Normalized, Normalizer
+from triage.text.scope import Scope
+from triage.text.segment import Segmentation
+
+__all__ = ["SECTOR_PREFIX", "LexiconMatcher"]
+
+SECTOR_PREFIX = "sector_"
+"""Lexicons named ``sector_<name>`` are the evidence for sector ``<name>``."""
+
+_SECTOR_NAME = re.compile(r"[a-z][a-z_]*")
+
+
+class LexiconMatcher:
+    """Finds the terms of every lexicon in segmented text; terms are normalised like text."""
+
+    def __init__(self, lexicons: Mapping[str, Iterable[str]], normalizer: Normalizer) -> None:
+        table: dict[str, list[str]] = {}
+        for name in sorted(lexicons):
+            _check_name(name)
+            for term in lexicons[name]:
+                normalized = normalizer.normalize(term).text
+                if not normalized or any(char.isspace() for char in normalized):
+                    raise LexiconError(
+                        f"lexicon {name!r}: term {term!r} is blank or holds whitespace",
+                        hint="write one term per line, without spaces",
+                    )
+                names = table.setdefault(normalized, [])
+                if name not in names:
+                    names.append(name)
+        self._terms = {term: tuple(names) for term, names in table.items()}
+        self._prefixes = frozenset(
+            term[:size] for term in table for size in range(1, len(term) + 1)
+        )
+        self._longest = max(map(len, table), default=0)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every normalised term, for the segmenter's dictionary."""
+        return tuple(self._terms)
+
+    def find(self, text: Normalized, segmentation: Segmentation, scope: Scope) -> tuple[Hit, ...]:
+        """Every hit: a term starting at a token start and ending at a token end."""
+        normalized = text.text
+        words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
+        prefixes, terms, longest = self._prefixes, self._terms, self._longest
+        hits: list[Hit] = []
+        for first in [index for index, word in enumerate(words) if word in prefixes]:
+            start = starts[first]
+            for last in range(first, len(words)):
+                end = ends[last]
+                candidate = normalized[start:end]
+                if end - start > longest or candidate not in prefixes:
+                    break
+                names = terms.get(candidate)
+                if names is not None and not _inside_alphanumeric(normalized, start, end):
+                    hits.extend(self._hits(text, scope, first, start, end, names))
+        return tuple(hits)
+
+    @staticmethod
+    def _hits(
+        text: Normalized, scope: Scope, index: int, start: int, end: int, names: tuple[str, ...]
+    ) -> list[Hit]:
+        negated, conditional = scope.negated(index), scope.conditional(index)
+        term = text.text[start:end]
+        begin, finish = text.to_original(start, end)
+        surface = text.original[begin:finish]
+        return [Hit(name, term, surface, begin, finish, negated, conditional) for name in names]
+
+
+def _check_name(name: str) -> None:
+    if not name or not isinstance(name, str):
+        raise LexiconError(f"lexicon name {name!r} is not a non-empty string")
+    if name.startswith(SECTOR_PREFIX) and not _SECTOR_NAME.fullmatch(name[len(SECTOR_PREFIX) :]):
+        raise LexiconError(
+            f"sector lexicon {name!r} must be named sector_<name>, <name> in a-z and _",
+            hint="e.g. sector_public_service",
+        )
+
+
+def _inside_alphanumeric(text: str, start: int, end: int) -> bool:
+    """Whether a term such as 12315 is only part of a longer number or word (123156)."""
+    return (start > 0 and _alnum(text[start - 1]) and _alnum(text[start])) or (
+        end < len(text) and _alnum(text[end]) and _alnum(text[end - 1])
+    )
+
+
+def _alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()

@@ -1,0 +1,153 @@
+"""Clauses, sentences, and the negation and conditional scope of a token.
+
+The rules (documented precisely in ``docs/text-analysis.md``):
+
+* A *clause* ends at ``，。！？；,.!?;…`` or a line break (a comma or dot between two
+  digits is part of a number); a *sentence* ends at ``。！？；.!?;`` or a line break.
+* A token is **negated** when a negation cue precedes it in the same clause with at most
+  :data:`NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
+  between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
+  (别再, 不要再) does not negate: those assert a repeat.
+* A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
+  alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
+  clause holding a 不-cue to the end of the sentence when a 就 follows the cue in that
+  sentence (不退钱我就曝光). 没/未 … 就 is not a condition (没经同意就扣款 happened).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from triage.text.segment import Segmentation
+
+__all__ = [
+    "CONDITION_MARKERS",
+    "NEGATION_CUES",
+    "NEGATION_WINDOW",
+    "Scope",
+]
+
+_CLAUSE_END = re.compile(r"[，。！？；!?;\n…]|[,.](?:(?<![0-9][,.])|(?![0-9]))")
+_CLAUSE_ONLY = frozenset("，,…")
+
+NEGATION_WINDOW = 3
+"""Tokens allowed between a negation cue and the token it negates."""
+
+NEGATION_CUES = frozenset(
+    {
+        "不", "没", "没有", "未", "无", "非", "并非", "不是", "别", "未曾", "从未", "从没",
+        "并未", "并没", "并没有", "并无", "毫无", "无人", "没人", "尚未", "不曾", "绝非",
+        "绝不", "决不", "未发现", "没发现", "未见", "没见", "未检出", "没检出", "不会",
+        "不可能", "不存在", "不要", "请勿", "勿", "不许", "不准", "谈不上",
+    }
+)  # fmt: skip
+_PROHIBITIVES = frozenset({"别", "不要", "请勿", "勿", "不许", "不准"})
+_FIRST_TIME = frozenset({"第一次", "头一次", "第一回", "头一回"})
+_NEGATION_BREAKERS = frozenset(
+    {
+        "就", "才", "但", "但是", "可是", "不过", "却", "而", "而是", "只是", "否则", "不然",
+        "要不然", "结果", "然后", "所以", "因为", "导致", "造成", "致使", "以致", "害得",
+        "还", "反而", "竟然", "居然", "甚至", "并且", "而且",
+    }
+)  # fmt: skip
+
+CONDITION_MARKERS = frozenset(
+    {
+        "如果", "假如", "要是", "若", "若是", "万一", "一旦", "假设", "倘若", "如若", "假若",
+        "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
+    }
+)  # fmt: skip
+_CONDITION_NOT = frozenset({"不", "再不", "还不", "若不", "如不", "不退", "不给", "不赔", "不还"})
+_CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition
+_CONSEQUENCE = frozenset({"就", "就要", "就会", "就去", "那就", "便"})
+_CONDITION_WORDS = CONDITION_MARKERS | _CONDITION_NOT | _CONSEQUENCE
+
+
+class Scope:
+    """Clause and sentence structure of one text, and the scope rules over its tokens."""
+
+    def __init__(self, text: str, segmentation: Segmentation) -> None:
+        self._text = text
+        self._words = segmentation.words
+        self._starts = segmentation.starts
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        return [match.start() for match in _CLAUSE_END.finditer(self._text)]
+
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        text = self._text
+        return [end for end in self._clause_ends if text[end] not in _CLAUSE_ONLY]
+
+    @cached_property
+    def _clause_marks(self) -> frozenset[int]:
+        return frozenset(self._clause_ends)
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """``[start, end)`` of the clause holding the character at ``position``."""
+        return _bounds(self._clause_ends, position, len(self._text))
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """``[start, end)`` of the sentence holding the character at ``position``."""
+        return _bounds(self._sentence_ends, position, len(self._text))
+
+    def negated(self, index: int) -> bool:
+        """Whether the token at ``index`` is in the scope of a negation cue."""
+        words, marks = self._words, self._clause_marks
+        for cue in range(index - 1, max(index - NEGATION_WINDOW - 2, -1), -1):
+            word = words[cue]
+            if word in _NEGATION_BREAKERS or self._starts[cue] in marks:
+                return False
+            if word in NEGATION_CUES:
+                following = words[cue + 1]
+                if following in _FIRST_TIME:
+                    return False
+                return not (word in _PROHIBITIVES and following == "再")
+        return False
+
+    def conditional(self, index: int) -> bool:
+        """Whether the token at ``index`` lies inside a condition or its consequence."""
+        return any(start <= index < end for start, end in self._conditional_regions)
+
+    @cached_property
+    def _conditional_regions(self) -> tuple[tuple[int, int], ...]:
+        """Token ranges ``[start, end)`` inside conditions, in one pass over the cue tokens."""
+        words, starts = self._words, self._starts
+        ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
+        ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
+        cues = [index for index, word in enumerate(words) if word in _CONDITION_WORDS]
+        regions: list[tuple[int, int]] = []
+        clause_start = 0
+        opened: int | None = None
+        not_clause: int | None = None
+        for index in sorted(ends_clause.union(cues)):
+            if index in ends_sentence:
+                if opened is not None:
+                    regions.append((opened, index))
+                opened = not_clause = None
+                clause_start = index + 1
+            elif index in ends_clause:
+                clause_start = index + 1
+            elif opened is not None:
+                continue
+            elif words[index] in CONDITION_MARKERS:
+                opened = index
+            elif words[index] in _CONDITION_NOT:
+                following = words[index + 1] if index + 1 < len(words) else ""
+                if not_clause is None and following not in _CONDITION_NOT_EXCEPT:
+                    not_clause = clause_start
+            elif words[index] in _CONSEQUENCE and not_clause is not None:
+                opened = not_clause
+        if opened is not None:
+            regions.append((opened, len(words)))
+        return tuple(regions)
+
+
+def _bounds(ends: list[int], position: int, length: int) -> tuple[int, int]:
+    at = bisect.bisect_left(ends, position)
+    start = ends[at - 1] + 1 if at else 0
+    end = ends[at] if at < len(ends) else length
+    return start, end

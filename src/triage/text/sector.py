@@ -1,0 +1,31 @@
+"""The best-guess sector, from the hits of lexicons named ``sector_<name>``.
+
+Each hit weighs 1, or 0.5 when negated or conditional (没收到快递 still speaks of delivery).
+The sector with the highest total wins; a tie goes to the sector mentioned first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from triage.text.features import Hit, SectorGuess
+from triage.text.lexicons import SECTOR_PREFIX
+
+__all__ = ["guess_sector"]
+
+_ASIDE_WEIGHT = 0.5
+
+
+def guess_sector(hits: Iterable[Hit]) -> SectorGuess | None:
+    """The sector whose lexicon hits weigh most, with those hits as evidence; None if no hits."""
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if hit.lexicon.startswith(SECTOR_PREFIX):
+            name = hit.lexicon[len(SECTOR_PREFIX) :]
+            scores[name] = scores.get(name, 0.0) + (1.0 if hit.asserted else _ASIDE_WEIGHT)
+            evidence.setdefault(name, []).append(hit)
+    if not scores:
+        return None
+    best = max(scores, key=lambda name: (scores[name], -evidence[name][0].start))
+    return SectorGuess(best, scores[best], tuple(evidence[best]))

@@ -1,0 +1,96 @@
+"""Counted signals: earlier complaints about the same matter, and people affected.
+
+Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
+多次/反复/屡次/一再 (2) or 又/再次 (1) with a contact cue in the clause; 不是第一次/并非第一次
+(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1); a matter
+left unhandled (一直没人处理, 石沉大海: 1). People: a number with a person measure word or
+noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from triage.text.features import Signal, SignalKind
+from triage.text.normalize import Normalized
+from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
+from triage.text.scope import Scope
+
+__all__ = ["find_people", "find_repeats"]
+
+_CONTACT = re.compile(
+    r"投诉|反映|反应|举报|来电|致电|电话|联系|申诉|报修|沟通|协商|交涉|催|留言|工单|客服|热线|"
+    r"信访|求助|找过|找了|找你们|找到|打过|打了|12315|12345|95598|12326|10000"
+)
+_CHANNEL = "投诉|反映|举报|申诉|来电|致电|报修|打过电话|打电话"
+_REPEATS = re.compile(
+    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推])(?:"
+    rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
+    rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍))"
+    r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
+    r"|(?P<again>又一次|再一次|再次|又)"
+    r"|(?P<notfirst>(?:不是|并非)(?:第一次|头一次|第一回|头一回))"
+    r"|(?P<morethanonce>不止一次|不只一次)"
+    rf"|(?P<before>(?:上次|之前|以前|此前|曾经|曾|已经|已|早就|先前|前几天|前段时间|前些天)"
+    rf"(?:就|也|都)?(?:已经|已)?(?:向[^，。！？；,!?;\n]{{0,12}}?)?(?:{_CHANNEL}))"
+    r"|(?P<unhandled>(?:一直|始终|至今|迟迟|到现在|到今天|仍然|依然|还是)(?:都|也)?(?:没有?|未|不|无)人?"
+    r"(?:给|来|去|帮|予|再)?(?:处理|解决|回复|答复|管|理会|理睬|联系|回应|受理|说法|解释|上门|维修|修|退)"
+    r"|石沉大海|无人问津|没有下文|不了了之|杳无音信|踢皮球|推诿|推来推去))"
+)
+_FIXED = {"many": 2, "again": 1, "notfirst": 1, "morethanonce": 2, "before": 1, "unhandled": 1}
+_NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many", "again"})
+
+_PERSON = (
+    "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"
+    "家庭|病人|患者|职工|租户|商户"
+)
+_PEOPLE = re.compile(
+    rf"(?=[{NUMERAL_START}])(?<!第)(?P<n>{NUMERAL})(?:多|余|来)?(?:(?:个|名|位|户|口)?(?:{_PERSON})|户|名)"
+    rf"|一家(?P<family>{NUMERAL})口"
+)
+_MAX_COUNT = 10**9
+
+
+def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
+    """Every statement that the matter was complained about before, with the count it implies."""
+    normalized = text.text
+    found: list[Signal] = []
+    for match in _REPEATS.finditer(normalized):
+        kind = match.lastgroup or ""
+        start, end = match.span()
+        if kind == "ordinal":
+            count = _count(match["on"]) - 1
+            region = normalized[slice(*scope.sentence(start))]
+        elif kind == "times":
+            count = _count(match["tn"])
+            region = normalized[slice(*scope.clause(start))]
+        else:
+            count = _FIXED[kind]
+            region = normalized[slice(*scope.clause(start))]
+        needs_contact = kind == "ordinal" or kind in _NEEDS_CONTACT_IN_CLAUSE
+        if count < 1 or (needs_contact and not _CONTACT.search(region)):
+            continue
+        found.append(_signal(text, SignalKind.REPEAT, count, start, end))
+    return tuple(found)
+
+
+def find_people(text: Normalized) -> tuple[Signal, ...]:
+    """Every stated number of people or households (十几户, 30多人, 一家三口)."""
+    found: list[Signal] = []
+    for match in _PEOPLE.finditer(text.text):
+        count = _count(match["n"] or match["family"])
+        if count > 0:
+            found.append(_signal(text, SignalKind.PEOPLE, count, *match.span()))
+    return tuple(found)
+
+
+def _count(written: str) -> int:
+    numeral = parse_numeral(written)
+    if numeral is None or numeral.value >= _MAX_COUNT:
+        return 0
+    return int(numeral.value)
+
+
+def _signal(text: Normalized, kind: SignalKind, value: int, start: int, end: int) -> Signal:
+    begin, finish = text.to_original(start, end)
+    return Signal(kind, value, text.original[begin:finish], begin, finish)

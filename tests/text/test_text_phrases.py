@@ -1,0 +1,233 @@
+"""Phrase-level cases: amount forms and roles, negation, conditional threats, repeats, people,
+traditional characters, each read by an analyser over small lexicons defined here."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from triage.text import Analyser
+
+LEXICONS = {
+    "injury": ["受伤", "烫伤", "骨折", "摔伤"],
+    "foreign_matter": ["异物", "头发", "虫子", "玻璃渣"],
+    "leverage": ["曝光", "媒体", "记者", "电视台", "抖音", "微博", "律师", "12315"],
+    "collection_harassment": ["骚扰", "暴力催收", "爆通讯录"],
+    "refund": ["退款", "退钱"],
+}
+AS_OF = datetime(2024, 6, 15, 9, 30, tzinfo=UTC)
+MENTIONS = ("mentions", "mentions_conditional", "mentions_negated")
+
+# (id, text, expectations). Expectations: fact name -> value (None: absent); "amounts" ->
+# the exact (value, role) list. Naming any mention fact checks all three.
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    # --- amount forms -------------------------------------------------------------------
+    ("yuan", "花了5000元买的手机", {"amounts": [("5000", "paid")]}),
+    ("thousands-comma", "要求赔偿5,000元", {"amounts": [("5000", "demand")]}),
+    ("yen-prefix-deposit-after", "商家收了¥5000定金", {"amounts": [("5000", "paid")]}),
+    ("full-width-yen", "支付了￥５０００", {"amounts": [("5000", "paid")]}),
+    ("qian-kuai", "买了5千块的冰箱", {"amounts": [("5000", "paid")]}),
+    ("decimal-wan-bare", "要求赔偿3.5万", {"amounts": [("35000", "demand")]}),
+    ("chinese-wan-yuan", "索赔五万元", {"amounts": [("50000", "demand")]}),
+    ("financial-numerals", "话费多扣了伍仟元", {"amounts": [("5000", "loss")]}),
+    ("chinese-compound", "损失一千二百元", {"amounts": [("1200", "loss")]}),
+    ("liang-bai-kuai", "充值了两百块", {"amounts": [("200", "paid")]}),
+    ("decimal-wan-yuan", "要求退还1.2万元", {"amounts": [("12000", "demand")]}),
+    ("shi-wan-bare", "至少要赔十万", {"amounts": [("100000", "demand")]}),
+    ("duo-floor", "花了三千多买的", {"amounts": [("3000", "paid")]}),
+    ("wan-abbreviated", "赔偿一万五", {"amounts": [("15000", "demand")]}),
+    ("ji-bai-vague", "花了几百块", {"amounts": []}),
+    ("kuai-qian-small", "被扣了三块钱", {"amounts": [("3", "loss")]}),
+    ("kuai-measure-word", "买了三块蛋糕", {"amounts": []}),
+    ("bare-ten-thousand", "要求赔偿10000", {"amounts": [("10000", "demand")]}),
+    ("rmb-prefix-no-cue", "RMB 3000", {"amounts": [("3000", "other")]}),
+    # --- amount roles -------------------------------------------------------------------
+    ("loan-balance", "贷款余额5万元", {"amounts": [("50000", "other")]}),
+    ("salary", "每月工资3000元", {"amounts": [("3000", "other")]}),
+    ("credit-limit", "信用卡额度2万元", {"amounts": [("20000", "other")]}),
+    ("scammed", "被骗了8000元", {"amounts": [("8000", "loss")]}),
+    ("down-payment", "首付20万", {"amounts": [("200000", "paid")]}),
+    ("mental-damage-demand", "精神损失费5万元", {"amounts": [("50000", "demand")]}),
+    ("loss-beats-other", "多收了利息300元", {"amounts": [("300", "loss")]}),
+    ("demand-beats-loss", "要求退还多扣的500元", {"amounts": [("500", "demand")]}),
+    ("cue-after", "5000元的赔偿", {"amounts": [("5000", "demand")]}),
+    ("value-of-goods", "价值2600元的耳机", {"amounts": [("2600", "paid")]}),
+    ("no-cue-other", "一万五千元", {"amounts": [("15000", "other")]}),
+    (
+        "paid-and-demand",
+        "买了5千块的冰箱，要求赔偿3.5万",
+        {
+            "amounts": [("5000", "paid"), ("35000", "demand")],
+            "amount_paid": 5000.0,
+            "amount_demanded": 35000.0,
+            "amount_at_stake": 35000.0,
+            "demand_paid_ratio": 7.0,
+            "demand_over_ceiling": False,
+        },
+    ),
+    (
+        "demand-over-ceiling",
+        "花了38元买的面包，要求赔偿5万元",
+        {"demand_over_ceiling": True, "amount_at_stake": 50000.0},
+    ),
+    (
+        "balance-not-at-stake",
+        "贷款余额5万元，被多扣了300元",
+        {"amount_at_stake": 300.0, "loss_amount": 300.0},
+    ),
+    # --- numbers that are not money -----------------------------------------------------
+    ("phone-number", "我的电话是13812345678，要求回电", {"amounts": []}),
+    ("order-number", "订单号2023051812345", {"amounts": []}),
+    ("date", "2023年5月1日买的", {"amounts": []}),
+    ("days", "已经等了三天", {"amounts": []}),
+    ("people-count", "我们一共5个人", {"amounts": []}),
+    ("hotline", "要求12315介入处理", {"amounts": []}),
+    ("percentage", "利率百分之二十四", {"amounts": []}),
+    ("discount", "付款时打了8折", {"amounts": []}),
+    ("punitive-phrase", "要求退一赔三", {"amounts": []}),
+    ("times-multiple", "要求赔十倍", {"amounts": []}),
+    # --- negation -----------------------------------------------------------------------
+    ("injury-asserted", "孩子被烫伤了", {"mentions": ("injury",)}),
+    ("no-injury", "没有受伤", {"mentions_negated": ("injury",)}),
+    ("no-foreign-matter", "未发现异物", {"mentions_negated": ("foreign_matter",)}),
+    ("negation-window", "没有发现任何异物", {"mentions_negated": ("foreign_matter",)}),
+    ("nobody-hurt", "无人受伤", {"mentions_negated": ("injury",)}),
+    ("luckily-not", "幸好没有受伤", {"mentions_negated": ("injury",)}),
+    ("negation-ends-at-clause", "我没有受伤，但是孩子受伤了", {"mentions": ("injury",)}),
+    ("breaker-daozhi", "没有及时处理导致孩子摔伤", {"mentions": ("injury",)}),
+    ("hair-in-soup", "汤里有头发", {"mentions": ("foreign_matter",)}),
+    ("prohibitive-again", "请不要再骚扰我", {"mentions": ("collection_harassment",)}),
+    ("prohibitive", "别让孩子受伤", {"mentions_negated": ("injury",)}),
+    ("window-limit", "没有想到这次孩子会在店里受伤", {"mentions": ("injury",)}),
+    # --- conditional threats vs plain escalation ---------------------------------------
+    ("if-not-then-expose", "如果不处理就曝光", {"mentions_conditional": ("leverage",)}),
+    (
+        "not-refund-media",
+        "不退钱我就找媒体曝光",
+        {"mentions_conditional": ("leverage",), "mentions_negated": ("refund",)},
+    ),
+    ("zai-bu-douyin", "再不处理，我就发抖音", {"mentions_conditional": ("leverage",)}),
+    (
+        "otherwise-lawyer",
+        "要求退款，否则我就找律师",
+        {"mentions": ("refund",), "mentions_conditional": ("leverage",)},
+    ),
+    ("buran-weibo", "赶紧处理，不然我就发微博", {"mentions_conditional": ("leverage",)}),
+    ("wanyi-reporter", "万一再出问题我就找记者", {"mentions_conditional": ("leverage",)}),
+    ("yidan-media", "一旦出事就找媒体", {"mentions_conditional": ("leverage",)}),
+    ("bu-dehua", "不给说法的话我就去电视台", {"mentions_conditional": ("leverage",)}),
+    (
+        "condition-part",
+        "如果退款就不曝光",
+        {"mentions_conditional": ("refund",), "mentions_negated": ("leverage",)},
+    ),
+    ("already-12315", "我已经向12315投诉了", {"mentions": ("leverage",), "repeat_count": 1}),
+    ("will-report-12315", "我会向12315反映", {"mentions": ("leverage",)}),
+    ("intend-tv", "我要找电视台曝光", {"mentions": ("leverage",)}),
+    (
+        "mei-jiu-not-condition",
+        "没经过我同意就退款了，我找了律师",
+        {"mentions": ("leverage", "refund")},
+    ),
+    (
+        "sentence-ends-condition",
+        "如果不处理就曝光。我已经找了律师。",
+        {"mentions": ("leverage",), "mentions_conditional": ("leverage",)},
+    ),
+    ("hypothetical-injury", "如果孩子受伤了谁负责", {"mentions_conditional": ("injury",)}),
+    ("hotline-inside-number", "我的号码是123156789", {"mentions": None}),
+    # --- repeats ------------------------------------------------------------------------
+    ("not-first-time", "这不是第一次投诉了", {"repeat_count": 1}),
+    ("bingfei-first", "并非第一次反映", {"repeat_count": 1}),
+    ("third-time", "这是我第三次投诉了", {"repeat_count": 2}),
+    ("many-times", "多次投诉无果", {"repeat_count": 2}),
+    ("nobody-handles", "一直没人处理", {"repeat_count": 1}),
+    ("called-five-times", "打了五次电话都没人管", {"repeat_count": 5}),
+    ("broke-again", "手机又坏了", {"repeat_count": None}),
+    ("first-complaint", "这是我第一次投诉", {"repeat_count": None}),
+    ("more-than-once", "不止一次反映过这个问题", {"repeat_count": 2}),
+    ("third-delay-no-contact", "这是第三次延误", {"repeat_count": None}),
+    # --- people and time ----------------------------------------------------------------
+    ("households", "十几户居民停电了", {"people_affected": 10}),
+    ("people-more", "30多人食物中毒", {"people_affected": 30}),
+    ("family", "我们一家三口都拉肚子", {"people_affected": 3}),
+    ("three-years-ago", "三年前买的", {"days_since_incident": 1096}),
+    ("last-year", "去年买的", {"days_since_incident": 531}),
+    ("days-of-outage", "停电两天了", {"days_since_incident": 2}),
+    # --- traditional characters ---------------------------------------------------------
+    ("trad-negated", "沒有受傷", {"mentions_negated": ("injury",)}),
+    ("trad-conditional", "如果不處理就曝光", {"mentions_conditional": ("leverage",)}),
+    ("trad-repeat", "這是我第三次投訴了", {"repeat_count": 2}),
+    ("trad-injury", "孩子被燙傷了", {"mentions": ("injury",)}),
+    ("trad-amount", "話費多扣了伍仟元，要求退還", {"amounts": [("5000", "loss")]}),
+    ("trad-wan", "賠償三萬元", {"amounts": [("30000", "demand")]}),
+    ("trad-deduction-demand", "要求賠償損失一千二百元", {"amounts": [("1200", "demand")]}),
+]
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    """An analyser over this module's small lexicons."""
+    return Analyser(LEXICONS)
+
+
+def test_the_table_is_large_and_ids_are_unique() -> None:
+    """The table holds at least 60 cases, each with its own id."""
+    ids = [case_id for case_id, _, _ in CASES]
+    assert len(ids) >= 60
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_phrase(analyser: Analyser, text: str, expected: dict[str, Any]) -> None:
+    """The phrase yields exactly the expected facts and amounts."""
+    features = analyser.analyse(text, as_of=AS_OF)
+    for name, value in _expanded(expected).items():
+        if name == "amounts":
+            found = [(amount.value, amount.role.value) for amount in features.amounts]
+            assert found == [(Decimal(v), role) for v, role in value], features.amounts
+        else:
+            assert features.facts.get(name) == value, (name, dict(features.facts), features.hits)
+
+
+def _expanded(expected: dict[str, Any]) -> dict[str, Any]:
+    """Naming one mention fact pins all three (the others must be absent)."""
+    if any(name in expected for name in MENTIONS):
+        return {**dict.fromkeys(MENTIONS), **expected}
+    return expected
+
+
+def test_amount_spans_point_into_the_original_text(analyser: Analyser) -> None:
+    """An amount's offsets select its surface in the original, untouched text."""
+    text = "話費 多扣了\u200b伍仟元，要求退還"
+    (amount,) = analyser.analyse(text).amounts
+    assert text[amount.start : amount.end] == amount.surface == "伍仟元"
+
+
+def test_hit_surface_is_original_text_across_dropped_characters(analyser: Analyser) -> None:
+    """A hit spanning a zero-width space still maps back to the original stretch."""
+    text = "孩子被燙\u200b傷了"
+    (hit,) = analyser.analyse(text).hits
+    assert (hit.term, hit.surface) == ("烫伤", "燙\u200b傷")
+    assert text[hit.start : hit.end] == hit.surface
+
+
+def test_negated_and_conditional_flags_are_on_the_hits(analyser: Analyser) -> None:
+    """Each hit carries its own flags: negated, conditional, or asserted."""
+    features = analyser.analyse("没有受伤。如果不处理就曝光。孩子骨折了。")
+    flags = {hit.term: (hit.negated, hit.conditional) for hit in features.hits}
+    assert flags == {"受伤": (True, False), "曝光": (False, True), "骨折": (False, False)}
+
+
+def test_mention_spans_name_their_lexicon(analyser: Analyser) -> None:
+    """The spans behind mentions carry the lexicon and the flags of each hit."""
+    text = "如果不处理就曝光。孩子烫伤了"
+    spans = analyser.analyse(text).spans
+    assert [(s.lexicon, s.term, s.conditional) for s in spans["mentions"]] == [
+        ("injury", "烫伤", False)
+    ]
+    assert [(s.lexicon, s.surface) for s in spans["mentions_conditional"]] == [("leverage", "曝光")]
+    assert all(s.fact == "mentions" for s in spans["mentions"])

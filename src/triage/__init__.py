@@ -8,8 +8,13 @@ Build an engine from rule packs, then decide complaints::
         decision = engine.decide(parse_complaint(record))
 """
 
+from triage.comparison import Comparison, compare
 from triage.engine import Engine, RuleInfo
 from triage.errors import RecordError, RuleError, TriageError
+from triage.evaluation import EvaluationReport, LabelledComplaint, evaluate, load_labelled
+from triage.explanation import Explanation, explain
+from triage.linting import LintReport, lint
+from triage.notebook import plot_axes, plot_rule_counts, to_frame
 from triage.records import (
     Action,
     Axis,
@@ -41,17 +46,22 @@ __all__ = [
     "Action",
     "Axis",
     "Channel",
+    "Comparison",
     "Complainant",
     "Complaint",
     "Decision",
     "Effect",
     "EffectKind",
     "Engine",
+    "EvaluationReport",
     "Evidence",
     "EvidenceKind",
+    "Explanation",
     "Firing",
     "HandledElsewhere",
     "HistoryEntry",
+    "LabelledComplaint",
+    "LintReport",
     "Nature",
     "Party",
     "Reasons",
@@ -66,5 +76,13 @@ __all__ = [
     "Span",
     "TriageError",
     "Validity",
+    "compare",
+    "evaluate",
+    "explain",
+    "lint",
+    "load_labelled",
     "parse_complaint",
+    "plot_axes",
+    "plot_rule_counts",
+    "to_frame",
 ]

@@ -15,9 +15,9 @@ from triage.engine.engine import Engine
 from triage.errors import RecordError
 from triage.records.decision import Decision
 from triage.records.parsing import parse_complaint
-from triage.rulepack.spec import CaseSpec
+from triage.rulepack.spec import CaseSpec, Rule
 
-__all__ = ["CaseResult", "coverage_gaps", "run_case", "run_cases"]
+__all__ = ["CaseResult", "CoverageGap", "coverage_gaps", "run_case", "run_cases"]
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,12 @@ class CaseResult:
 
 
 def _expectations(case: CaseSpec, decision: Decision, known: set[str]) -> list[str]:
-    problems = []
     fired = {firing.rule_id for firing in decision.trace}
-    for rule_id in (*case.fires, *case.not_fires):
-        if rule_id not in known:
-            problems.append(f"the case names rule {rule_id!r}, which is not loaded")
+    problems = [
+        f"the case names rule {rule_id!r}, which is not loaded"
+        for rule_id in (*case.fires, *case.not_fires)
+        if rule_id not in known
+    ]
     problems.extend(
         f"expected {rule_id} to fire" for rule_id in case.fires if rule_id in known - fired
     )
@@ -84,20 +85,29 @@ def run_cases(engine: Engine, cases: Iterable[CaseSpec] | None = None) -> list[C
     return [run_case(engine, case) for case in chosen]
 
 
-def coverage_gaps(engine: Engine) -> list[str]:
+@dataclass(frozen=True)
+class CoverageGap:
+    """An enabled rule that lacks a case that fires it, or a near miss, or both."""
+
+    rule: Rule
+    missing: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.rule.loc}: rule {self.rule.id} has no {' and no '.join(self.missing)}"
+
+
+def coverage_gaps(engine: Engine) -> list[CoverageGap]:
     """Enabled rules without a case where they must fire, or without a near miss."""
     cases = engine.ruleset.cases
     positive = {rule_id for case in cases for rule_id in case.fires}
     negative = {rule_id for case in cases for rule_id in case.not_fires}
     gaps = []
     for rule in engine.ruleset.rules:
-        if not rule.enabled:
-            continue
-        missing = [
+        missing = tuple(
             what
-            for what, covered in (("a case that fires it", positive), ("a near miss", negative))
+            for what, covered in (("case that fires it", positive), ("near miss", negative))
             if rule.id not in covered
-        ]
-        if missing:
-            gaps.append(f"{rule.loc}: rule {rule.id} has no {' and no '.join(missing)}")
+        )
+        if rule.enabled and missing:
+            gaps.append(CoverageGap(rule, missing))
     return gaps

@@ -162,7 +162,8 @@ _SHAPES = (
     "{{mentions: {a}}}",
     "{{all: [{{sector: {s}}}, {{mentions: {a}}}]}}",
     "{{all: [{{mentions: {a}}}, {{amount_at_stake: {{'>=': {n}}}}}]}}",
-    "{{all: [{{mentions_conditional: {a}}}, {{amount_demanded: {{'>': {n}}}}}, {{not: {{mentions: {b}}}}}]}}",
+    "{{all: [{{mentions_conditional: {a}}}, {{amount_demanded: {{'>': {n}}}}}, "
+    "{{not: {{mentions: {b}}}}}]}}",
     "{{any: [{{mentions: {a}}}, {{mentions: {b}}}, {{mentions: {c}}}]}}",
     "{{all: [{{channel: {ch}}}, {{hotline: {{in: ['12315', '12345']}}}}]}}",
     "{{all: [{{repeat_count: {{'>=': 1}}}}, {{not: {{mentions: {a}}}}}]}}",
@@ -190,9 +191,9 @@ def synthetic_rules(count: int, *, seed: int = 0) -> str:
     Conditions mix lexicon mentions, sectors, money thresholds, negations and alternatives
     over the real fact vocabulary; effects cover every axis.
     """
-    import random  # noqa: PLC0415 - only this helper needs it
+    import random
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - a reproducible workload, not security
     sectors = ("food", "power", "telecom", "finance", "ecommerce", "automotive")
     channels = ("hotline", "web", "app", "letter")
     lines = ["name: synthetic", "version: '1'", "rules:"]

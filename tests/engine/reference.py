@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from triage.compile.conditions import engine_value
 from triage.records.decision import FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Condition, NotOf, Op, Comparison
+from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Op
 
 
 def _test(test: Comparison, facts: Mapping[str, FactValue]) -> bool:

@@ -12,7 +12,7 @@ from triage.compile.network import build_network
 from triage.engine.durable import DurableRuleset
 from triage.facts.vocabulary import FactSpec, FactType, Vocabulary
 from triage.records.decision import Axis, FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Condition, NotOf, Op, Rule, Comparison, Then
+from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Op, Rule, Then
 from triage.rulepack.yamlsource import Loc
 
 LOC = Loc("<test>", 1, 1)

@@ -227,7 +227,7 @@ def test_more_decisions_than_durable_sessions(engine: Engine) -> None:
 def test_as_of_must_be_aware(engine: Engine) -> None:
     """A naive as_of is refused with an error naming it."""
     with pytest.raises(RecordError, match="as_of"):
-        engine.decide(_complaint("我骨折了"), as_of=datetime(2026, 1, 1))  # noqa: DTZ001
+        engine.decide(_complaint("我骨折了"), as_of=datetime(2026, 1, 1))
     decision = engine.decide(_complaint("我骨折了"), as_of=datetime(2026, 1, 1, tzinfo=UTC))
     assert decision.as_of.year == 2026
 

@@ -193,10 +193,9 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
 
 def test_derived_fact_cycle_is_refused() -> None:
     """Derive rules that feed each other are refused at load time."""
-    text = HEAD + (
-        "  - {id: bad.derive.a, title: a, axis: derive, source: t, when: {b: true}, then: {derive: {a: true}}}\n"
-        "  - {id: bad.derive.b, title: b, axis: derive, source: t, when: {a: true}, then: {derive: {b: true}}}\n"
-    )
+    rule = "  - {{id: bad.derive.{0}, title: {0}, axis: derive, source: t, when: {{{1}: true}}, "
+    rule += "then: {{derive: {{{0}: true}}}}}}\n"
+    text = HEAD + rule.format("a", "b") + rule.format("b", "a")
     with pytest.raises(CycleError, match="depend on themselves"):
         load_text(text, file="bad.yaml")
 

@@ -231,3 +231,21 @@ def test_mention_spans_name_their_lexicon(analyser: Analyser) -> None:
     ]
     assert [(s.lexicon, s.surface) for s in spans["mentions_conditional"]] == [("leverage", "曝光")]
     assert all(s.fact == "mentions" for s in spans["mentions"])
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("不退钱我就找媒体曝光", {"不退钱": (False, True), "曝光": (False, True)}),
+        ("再不处理，我就发抖音", {"不处理": (False, True), "抖音": (False, True)}),
+        ("一直没人处理，我已经曝光了", {"没人处理": (False, False), "曝光": (False, False)}),
+        ("不到一个月就曝光了", {"曝光": (False, False)}),
+    ],
+)
+def test_terms_holding_cues_keep_the_scope_rules(
+    text: str, flags: dict[str, tuple[bool, bool]]
+) -> None:
+    """A term with a cue inside (不退钱, 没人处理) is asserted and still opens 不…就… conditions."""
+    analyser = Analyser({"failure": ["不退钱", "不处理", "没人处理"], "leverage": ["曝光", "抖音"]})
+    found = {hit.term: (hit.negated, hit.conditional) for hit in analyser.analyse(text).hits}
+    assert found == flags

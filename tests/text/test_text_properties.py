@@ -131,3 +131,10 @@ def test_analysis_is_deterministic(core_analyser: Analyser, text: str) -> None:
     """Analysing the same text twice gives equal findings and facts."""
     first, second = core_analyser.analyse(text), core_analyser.analyse(text)
     assert (first.hits, first.amounts, first.facts) == (second.hits, second.amounts, second.facts)
+
+
+@pytest.mark.parametrize("text", ["", "\x1b", " ", "\u200b\u200b", "\r\n"])
+def test_text_that_normalises_to_nothing(core_analyser: Analyser, text: str) -> None:
+    """Regression: a text of only invisible characters or whitespace has no tokens and no hits."""
+    features = core_analyser.analyse(text)
+    assert (features.tokens, features.hits, features.normalized_text.strip()) == ((), (), "")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from triage.rulepack.spec import AllOf, Condition, NotOf, Op, ParamRef, Scalar, Comparison
+from triage.rulepack.spec import AllOf, Comparison, Condition, NotOf, Op, ParamRef, Scalar
 
 __all__ = [
     "LIST_SENTINEL",

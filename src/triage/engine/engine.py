@@ -98,9 +98,13 @@ class Engine:
         *,
         lexicons: Mapping[str, Iterable[str]] | None = None,
         parameters: Mapping[str, float | Decimal] | None = None,
+        file: str = "<text>",
     ) -> Engine:
-        """An engine from a rule set held as YAML text (``extends`` finds bundled packs)."""
-        return cls(load_text(yaml_text, lexicons=lexicons, parameters=parameters))
+        """An engine from a rule set held as YAML text (``extends`` finds bundled packs).
+
+        ``file`` names the text in error messages and traces.
+        """
+        return cls(load_text(yaml_text, lexicons=lexicons, parameters=parameters, file=file))
 
     @classmethod
     def default(cls, *, parameters: Mapping[str, float | Decimal] | None = None) -> Engine:

@@ -89,7 +89,7 @@ _EVIDENCE_KINDS = (
 )
 _HANDLED = ("court", "arbitration", "regulator", "consumer_association", "mediation")
 
-B, N, I, S, L = (
+B, N, INT, S, L = (
     FactType.BOOL,
     FactType.NUMBER,
     FactType.INTEGER,
@@ -137,9 +137,11 @@ BASE_FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "evidence_kinds", L, "Kinds of evidence offered.", "complaint.evidence", _EVIDENCE_KINDS
     ),
-    FactSpec("evidence_count", I, "How many items of evidence are offered.", "complaint.evidence"),
     FactSpec(
-        "history_count", I, "Earlier complaints of the same complainant.", "complaint.history"
+        "evidence_count", INT, "How many items of evidence are offered.", "complaint.evidence"
+    ),
+    FactSpec(
+        "history_count", INT, "Earlier complaints of the same complainant.", "complaint.history"
     ),
     FactSpec(
         "handled_elsewhere",
@@ -156,13 +158,13 @@ BASE_FACTS: tuple[FactSpec, ...] = (
     ),
     FactSpec(
         "received_date",
-        I,
+        INT,
         "Date received as YYYYMMDD, in the complaint's own timezone (chooses the legal regime).",
         "complaint.received_at",
     ),
     FactSpec(
         "days_open",
-        I,
+        INT,
         "Whole days from received_at to the decision's as_of.",
         "complaint.received_at",
     ),
@@ -216,24 +218,24 @@ BASE_FACTS: tuple[FactSpec, ...] = (
     FactSpec("mentions_negated", L, "Lexicons whose every hit is negated (没有受伤).", "text"),
     FactSpec(
         "repeat_count",
-        I,
+        INT,
         "Earlier complaints about the same matter: structured history, 第N次, 多次, 并非第一次.",
         "complaint.history | text",
     ),
     FactSpec(
         "people_affected",
-        I,
+        INT,
         "Largest number of people or households the text says are affected (十几户 → 10).",
         "text",
     ),
     FactSpec(
         "days_since_incident",
-        I,
+        INT,
         "Days from the incident (incident_at, else the earliest time reference in the text, "
         "e.g. 三年前) to received_at.",
         "complaint.incident_at | text",
     ),
-    FactSpec("text_length", I, "Characters in the complaint text.", "text"),
+    FactSpec("text_length", INT, "Characters in the complaint text.", "text"),
 )
 
 

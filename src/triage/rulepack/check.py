@@ -26,13 +26,13 @@ from triage.rulepack.parse import Problems
 from triage.rulepack.spec import (
     AllOf,
     AnyOf,
+    Comparison,
     Condition,
     NotOf,
     Op,
     ParamRef,
     Rule,
     Scalar,
-    Comparison,
 )
 
 __all__ = ["LEXICON_FACTS", "CheckedRules", "check_rules"]

@@ -20,6 +20,7 @@ from triage.rulepack.spec import (
     AllOf,
     AnyOf,
     CaseSpec,
+    Comparison,
     Condition,
     Manifest,
     NotOf,
@@ -27,7 +28,6 @@ from triage.rulepack.spec import (
     ParamRef,
     Rule,
     Scalar,
-    Comparison,
     Then,
 )
 from triage.rulepack.yamlsource import Loc, LocDict, LocList
@@ -626,6 +626,13 @@ def _number(value: Any) -> Decimal | None:
 
 _CASE_KEYS = ("id", "complaint", "text", "fires", "not_fires", "expect", "received_at")
 _EXPECT_KEYS = ("validity", "nature", "severity", "responsibility", "needs_review")
+_EXPECT_VALUES: dict[str, tuple[object, ...]] = {
+    "validity": tuple(Validity),
+    "nature": tuple(Nature),
+    "severity": tuple(Severity),
+    "responsibility": tuple(Party),
+    "needs_review": (True, False),
+}
 
 
 def parse_cases(doc: Any, file: str, pack: str, problems: Problems) -> list[CaseSpec]:
@@ -667,12 +674,22 @@ def _case(item: Any, loc: Loc, pack: str, problems: Problems) -> CaseSpec | None
             problems.add(RuleSyntaxError, f"'{key}' lists rule ids", item.at(key))
             value = []
         lists[key] = tuple(value)
-    expect = item.get("expect", {})
-    if not isinstance(expect, LocDict):
+    expect = item.get("expect")
+    if expect is None:
+        expect = {}
+    elif not isinstance(expect, LocDict):
         problems.add(RuleSyntaxError, "'expect' maps axes to values", item.at("expect"))
-        expect = LocDict()
-        expect.loc, expect.marks = loc, {}
-    _check_keys(expect, _EXPECT_KEYS, "'expect'", problems, None)
+        expect = {}
+    else:
+        _check_keys(expect, _EXPECT_KEYS, "'expect'", problems, None)
+        for key, value in expect.items():
+            allowed = _EXPECT_VALUES.get(key)
+            if allowed is not None and value not in allowed:
+                problems.add(
+                    RuleSyntaxError,
+                    f"expected {key} {value!r} is not one of {', '.join(map(str, allowed))}",
+                    expect.at(key),
+                )
     if not (lists["fires"] or lists["not_fires"] or expect):
         problems.add(
             RuleSyntaxError, "a case must expect something: fires, not_fires or expect", loc

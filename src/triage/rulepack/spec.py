@@ -21,6 +21,7 @@ __all__ = [
     "AllOf",
     "AnyOf",
     "CaseSpec",
+    "Comparison",
     "Condition",
     "Manifest",
     "NotOf",
@@ -30,7 +31,6 @@ __all__ = [
     "Policy",
     "Rule",
     "Scalar",
-    "Comparison",
     "Then",
 ]
 

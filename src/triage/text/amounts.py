@@ -69,7 +69,7 @@ _IDENTIFIER_CUE = re.compile(
     r"(?:号|号码|电话|手机|尾号|编号|单号|账号|卡号|工号|车牌|密码|验证码|身份证|qq|微信|第|百分之)"
     r"[:：是为]? ?$"
 )
-_SERVICE_NUMBER = re.compile(r"1[0-9]{2}|12[0-9]{3}|9[56][0-9]{3,4}|100[0-9]{2}")
+_SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|12[0-9]{3}|9[56][0-9]{3,4}|100[0-9]{2}")
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13

@@ -1,7 +1,7 @@
 """What text analysis finds: tokens, lexicon hits, amounts, signals, and the facts they give.
 
 Offsets (``start``, ``end``) always index the *original* complaint text, so
-``text[start:end] == surface``. These are frozen dataclasses and named tuples and named tuples
+``text[start:end] == surface``. These are frozen dataclasses and named tuples
 rather than pydantic models: hundreds are built per complaint on the hot path.
 """
 
@@ -35,6 +35,7 @@ __all__ = [
     "Token",
     "to_span",
 ]
+
 
 class Token(NamedTuple):
     """One jieba token: its normalised text and where it lies in the original text."""

@@ -37,9 +37,9 @@ class LexiconMatcher:
                 if name not in names:
                     names.append(name)
         self._terms = {term: tuple(names) for term, names in table.items()}
-        self._prefixes = frozenset(
-            term[:size] for term in table for size in range(1, len(term) + 1)
-        )
+        self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
+        # Proper prefixes: where a term spanning several tokens may start, or go on.
+        self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
         self._longest = max(map(len, table), default=0)
 
     @property
@@ -48,32 +48,36 @@ class LexiconMatcher:
         return tuple(self._terms)
 
     def find(self, text: Normalized, segmentation: Segmentation, scope: Scope) -> tuple[Hit, ...]:
-        """Every hit: a term starting at a token start and ending at a token end."""
+        """Every hit: a term starting at a token start and ending at a token end.
+
+        Most terms are single tokens (the segmenter knows them); only tokens that begin a
+        longer term are extended over the following tokens.
+        """
         normalized = text.text
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
-        prefixes, terms, longest = self._prefixes, self._terms, self._longest
-        hits: list[Hit] = []
+        terms, prefixes, longest = self._terms, self._prefixes, self._longest
+        found = [(index, index) for index, word in enumerate(words) if word in terms]
         for first in [index for index, word in enumerate(words) if word in prefixes]:
             start = starts[first]
-            for last in range(first, len(words)):
-                end = ends[last]
-                candidate = normalized[start:end]
-                if end - start > longest or candidate not in prefixes:
+            for last in range(first + 1, len(words)):
+                candidate = normalized[start : ends[last]]
+                if candidate in terms:
+                    found.append((first, last))
+                if len(candidate) >= longest or candidate not in prefixes:
                     break
-                names = terms.get(candidate)
-                if names is not None and not _inside_alphanumeric(normalized, start, end):
-                    hits.extend(self._hits(text, scope, first, start, end, names))
+        found.sort()
+        negated_tokens, conditional = scope.negated_tokens, scope.conditional
+        hits: list[Hit] = []
+        for first, last in found:
+            start, end = starts[first], ends[last]
+            term = normalized[start:end]
+            if term in self._alphanumeric_edged and _inside_alphanumeric(normalized, start, end):
+                continue
+            flags = (first in negated_tokens, conditional(first))
+            begin, finish = text.to_original(start, end)
+            surface = text.original[begin:finish]
+            hits.extend([Hit(name, term, surface, begin, finish, *flags) for name in terms[term]])
         return tuple(hits)
-
-    @staticmethod
-    def _hits(
-        text: Normalized, scope: Scope, index: int, start: int, end: int, names: tuple[str, ...]
-    ) -> list[Hit]:
-        negated, conditional = scope.negated(index), scope.conditional(index)
-        term = text.text[start:end]
-        begin, finish = text.to_original(start, end)
-        surface = text.original[begin:finish]
-        return [Hit(name, term, surface, begin, finish, negated, conditional) for name in names]
 
 
 def _check_name(name: str) -> None:

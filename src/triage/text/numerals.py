@@ -51,6 +51,7 @@ NUMERAL_START = f"0-9{_CHINESE}数"
 """The characters a numeral can start with, for a cheap lookahead before costly patterns."""
 
 _MAX_LENGTH = 40
+_PLAIN = re.compile(_ARABIC)
 _PIECE = re.compile(rf"{_ARABIC}|.", re.DOTALL)
 
 
@@ -156,6 +157,10 @@ def parse_numeral(text: str) -> Numeral | None:
     """Read a numeral matched by :data:`NUMERAL`; None when it is not a well-formed number."""
     if len(text) > _MAX_LENGTH:
         return None
+    if _PLAIN.fullmatch(text):
+        return Numeral(
+            Decimal(text.replace(",", "")), vague=False, approximate=False, has_unit=False
+        )
     reader = _Reader()
     for piece in _PIECE.findall(text):
         if not reader.read(piece):

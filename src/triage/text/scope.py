@@ -7,11 +7,14 @@ The rules (documented precisely in ``docs/text-analysis.md``):
 * A token is **negated** when a negation cue precedes it in the same clause with at most
   :data:`NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
-  (别再, 不要再) does not negate: those assert a repeat.
+  (别再, 不要再) negates nothing: those assert a repeat.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
-  clause holding a 不-cue to the end of the sentence when a 就 follows the cue in that
-  sentence (不退钱我就曝光). 没/未 … 就 is not a condition (没经同意就扣款 happened).
+  clause holding a 不-word (不, 再不, 不退钱 — not 不过, 不到, …) to the end of the
+  sentence when a 就 follows it in that sentence (不退钱我就曝光). 没/未 … 就 is not a
+  condition (没经同意就扣款 happened).
+* A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
+  after it; a 不-term (不退钱) still sets up a 不…就… condition.
 """
 
 from __future__ import annotations
@@ -59,10 +62,15 @@ CONDITION_MARKERS = frozenset(
         "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
     }
 )  # fmt: skip
-_CONDITION_NOT = frozenset({"不", "再不", "还不", "若不", "如不", "不退", "不给", "不赔", "不还"})
+_NOT_A_CONDITION = (
+    "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如", "不止",
+    "不只", "不一", "不得不", "不禁", "不免", "不料", "不足", "不单", "不光", "不时", "不住",
+    "不小心", "不知道", "不治", "不省", "不动产",
+)  # fmt: skip
+"""不-words that do not negate a predicate (不过, 不到一个月就坏了), so set up no condition."""
 _CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition
 _CONSEQUENCE = frozenset({"就", "就要", "就会", "就去", "那就", "便"})
-_CONDITION_WORDS = CONDITION_MARKERS | _CONDITION_NOT | _CONSEQUENCE
+_CONDITION_WORDS = CONDITION_MARKERS | _CONSEQUENCE
 
 
 class Scope:
@@ -94,39 +102,46 @@ class Scope:
         """``[start, end)`` of the sentence holding the character at ``position``."""
         return _bounds(self._sentence_ends, position, len(self._text))
 
-    def negated(self, index: int) -> bool:
-        """Whether the token at ``index`` is in the scope of a negation cue."""
-        words, marks = self._words, self._clause_marks
-        for cue in range(index - 1, max(index - NEGATION_WINDOW - 2, -1), -1):
-            word = words[cue]
-            if word in _NEGATION_BREAKERS or self._starts[cue] in marks:
-                return False
-            if word in NEGATION_CUES:
-                following = words[cue + 1]
-                if following in _FIRST_TIME:
-                    return False
-                return not (word in _PROHIBITIVES and following == "再")
-        return False
+    @cached_property
+    def negated_tokens(self) -> frozenset[int]:
+        """Indices of the tokens in the scope of a negation cue."""
+        words, starts, marks = self._words, self._starts, self._clause_marks
+        negated: set[int] = set()
+        for cue in [index for index, word in enumerate(words) if word in NEGATION_CUES]:
+            following = words[cue + 1] if cue + 1 < len(words) else ""
+            if following in _FIRST_TIME or (words[cue] in _PROHIBITIVES and following == "再"):
+                continue
+            for index in range(cue + 1, min(cue + NEGATION_WINDOW + 2, len(words))):
+                if words[index] in _NEGATION_BREAKERS or starts[index] in marks:
+                    break
+                negated.add(index)
+        return frozenset(negated)
 
     def conditional(self, index: int) -> bool:
         """Whether the token at ``index`` lies inside a condition or its consequence."""
-        return any(start <= index < end for start, end in self._conditional_regions)
+        starts, ends = self._conditional_regions
+        if not starts:
+            return False
+        at = bisect.bisect_right(starts, index) - 1
+        return at >= 0 and index < ends[at]
 
     @cached_property
-    def _conditional_regions(self) -> tuple[tuple[int, int], ...]:
-        """Token ranges ``[start, end)`` inside conditions, in one pass over the cue tokens."""
+    def _conditional_regions(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the token ranges inside conditions, in one pass over the cues."""
         words, starts = self._words, self._starts
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
-        cues = [index for index, word in enumerate(words) if word in _CONDITION_WORDS]
-        regions: list[tuple[int, int]] = []
+        cues = [i for i, word in enumerate(words) if word in _CONDITION_WORDS or "不" in word]
+        region_starts: list[int] = []
+        region_ends: list[int] = []
         clause_start = 0
         opened: int | None = None
         not_clause: int | None = None
         for index in sorted(ends_clause.union(cues)):
             if index in ends_sentence:
                 if opened is not None:
-                    regions.append((opened, index))
+                    region_starts.append(opened)
+                    region_ends.append(index)
                 opened = not_clause = None
                 clause_start = index + 1
             elif index in ends_clause:
@@ -135,15 +150,22 @@ class Scope:
                 continue
             elif words[index] in CONDITION_MARKERS:
                 opened = index
-            elif words[index] in _CONDITION_NOT:
+            elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""
                 if not_clause is None and following not in _CONDITION_NOT_EXCEPT:
                     not_clause = clause_start
             elif words[index] in _CONSEQUENCE and not_clause is not None:
                 opened = not_clause
         if opened is not None:
-            regions.append((opened, len(words)))
-        return tuple(regions)
+            region_starts.append(opened)
+            region_ends.append(len(words))
+        return region_starts, region_ends
+
+
+def _condition_not(word: str) -> bool:
+    """Whether ``word`` negates a predicate: 不, 再不, 不退, and 不-terms such as 不退钱."""
+    stem = word[1:] if word[:2] in ("再不", "还不", "若不", "如不") else word
+    return stem[:1] == "不" and not stem.startswith(_NOT_A_CONDITION)
 
 
 def _bounds(ends: list[int], position: int, length: int) -> tuple[int, int]:

@@ -73,7 +73,7 @@ class Segmenter:
         """
         words: list[str] = self._tokenizer.lcut(text, HMM=False)
         ends = list(itertools.accumulate(map(len, words)))
-        starts = [0, *ends[:-1]]
+        starts = [0, *ends[:-1]] if ends else []
         if " " in text:
             kept = [word != " " for word in words]
             words = list(itertools.compress(words, kept))

@@ -8,13 +8,8 @@ Build an engine from rule packs, then decide complaints::
         decision = engine.decide(parse_complaint(record))
 """
 
-from triage.comparison import Comparison, compare
 from triage.engine import Engine, RuleInfo
 from triage.errors import RecordError, RuleError, TriageError
-from triage.evaluation import EvaluationReport, LabelledComplaint, evaluate, load_labelled
-from triage.explanation import Explanation, explain
-from triage.linting import LintReport, lint
-from triage.notebook import plot_axes, plot_rule_counts, to_frame
 from triage.records import (
     Action,
     Axis,
@@ -41,6 +36,11 @@ from triage.records import (
     Validity,
     parse_complaint,
 )
+from triage.tools.comparison import Comparison, compare
+from triage.tools.evaluation import EvaluationReport, LabelledComplaint, evaluate, load_labelled
+from triage.tools.explanation import Explanation, explain
+from triage.tools.linting import LintReport, lint
+from triage.tools.notebook import plot_axes, plot_rule_counts, to_frame
 
 __all__ = [
     "Action",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.tools.helpers import DEMO, EXAMPLES, invoke
 from triage import Decision
-from triage.rows import DECISION_COLUMNS
+from triage.tools.rows import DECISION_COLUMNS
 
 
 def test_table_lists_each_complaint_and_counts(complaints_file: Path) -> None:

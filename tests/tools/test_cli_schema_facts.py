@@ -14,7 +14,7 @@ from triage import Complaint, Decision
 from triage.errors import UnknownOperatorError
 from triage.rulepack.loader import load_text
 from triage.rulepack.spec import Op
-from triage.schemas import RULE_OPERATORS, json_schema
+from triage.tools.schemas import RULE_OPERATORS, json_schema
 
 
 def _schema(kind: str) -> dict[str, object]:

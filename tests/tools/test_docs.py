@@ -8,7 +8,7 @@ import yaml
 
 from tests.tools.helpers import ROOT
 from triage.errors import error_codes
-from triage.linting import CODES
+from triage.tools.linting import CODES
 
 DOCS = ROOT / "docs"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.tools.helpers import AT
-from triage.inputs import BadLine, Numbered, read_complaints, read_csv, read_jsonl
 from triage.records import Complaint
+from triage.tools.inputs import BadLine, Numbered, read_complaints, read_csv, read_jsonl
 
 
 def test_jsonl_lines_are_numbered_and_blank_lines_skipped() -> None:

@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.facts.vocabulary import FactType
-from triage.linting.logic import (
+from triage.rulepack.spec import AllOf, AnyOf, Comparison, NotOf, Op
+from triage.rulepack.yamlsource import Loc
+from triage.tools.linting.logic import (
     Conjunction,
     FactDomain,
     Literal,
@@ -15,8 +17,6 @@ from triage.linting.logic import (
     implies,
     satisfiable,
 )
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, NotOf, Op
-from triage.rulepack.yamlsource import Loc
 
 LOC = Loc("<test>", 1, 1)
 DOMAINS = {

@@ -6,9 +6,9 @@ import pytest
 
 from tests.tools.helpers import AT
 from triage import Complaint, Engine, Span, explain, plot_axes, plot_rule_counts, to_frame
-from triage.explanation import marked_text
-from triage.notebook import extras
-from triage.notebook.html import marked_html
+from triage.tools.explanation import marked_text
+from triage.tools.notebook import extras
+from triage.tools.notebook.html import marked_html
 
 
 def _complaint(text: str, complaint_id: str = "n1") -> Complaint:

@@ -38,10 +38,10 @@ def test_all_is_sorted_without_duplicates() -> None:
 
 def test_submodules_are_not_shadowed() -> None:
     """The modules behind lint and compare keep names of their own (no attribute clash)."""
-    import triage.comparison
-    import triage.linting
+    import triage.tools.comparison
+    import triage.tools.linting
 
     assert callable(triage.lint)
     assert callable(triage.compare)
-    assert triage.linting.lint is triage.lint
-    assert triage.comparison.compare is triage.compare
+    assert triage.tools.linting.lint is triage.lint
+    assert triage.tools.comparison.compare is triage.compare

@@ -8,8 +8,8 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from triage.casetests import coverage_gaps, run_cases
 from triage.cli.common import EXIT_CODES_HELP, CommandError, build_engine, params_option
+from triage.tools.casetests import coverage_gaps, run_cases
 
 
 @click.command(name="test", short_help="Run the rule packs' test cases.", epilog=EXIT_CODES_HELP)

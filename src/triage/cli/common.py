@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from triage.engine import Engine
-from triage.inputs import BadLine, Numbered
+from triage.tools.inputs import BadLine, Numbered
 
 __all__ = [
     "ENGINE",

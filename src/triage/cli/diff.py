@@ -18,8 +18,8 @@ from triage.cli.common import (
     on_error_option,
     records,
 )
-from triage.comparison import compare
-from triage.inputs import read_complaints
+from triage.tools.comparison import compare
+from triage.tools.inputs import read_complaints
 
 _RULES = click.Path(exists=True, path_type=Path)
 

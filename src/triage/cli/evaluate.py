@@ -18,8 +18,8 @@ from triage.cli.common import (
     records,
     rules_option,
 )
-from triage.evaluation import LabelledComplaint, evaluate
-from triage.inputs import read_jsonl
+from triage.tools.evaluation import LabelledComplaint, evaluate
+from triage.tools.inputs import read_jsonl
 
 
 @click.command(

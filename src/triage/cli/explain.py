@@ -20,10 +20,10 @@ from triage.cli.common import (
     rules_option,
 )
 from triage.errors import RecordError
-from triage.explanation import explain as explain_complaint
-from triage.inputs import read_complaints
 from triage.records.complaint import Complaint
 from triage.records.parsing import parse_complaint
+from triage.tools.explanation import explain as explain_complaint
+from triage.tools.inputs import read_complaints
 
 
 def _from_file(path: Path, complaint_id: str | None) -> Complaint:

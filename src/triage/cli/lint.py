@@ -17,8 +17,8 @@ from triage.cli.common import (
     params_option,
     records,
 )
-from triage.inputs import read_complaints
-from triage.linting import Level, lint
+from triage.tools.inputs import read_complaints
+from triage.tools.linting import Level, lint
 
 
 @click.command(name="lint", short_help="Static analysis of rule packs.", epilog=EXIT_CODES_HELP)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from triage.records.decision import Decision
-from triage.rows import DECISION_COLUMNS, RowValue, axis_counts, decision_row, top_reasons
+from triage.tools.rows import DECISION_COLUMNS, RowValue, axis_counts, decision_row, top_reasons
 
 __all__ = ["CsvWriter", "decisions_table", "jsonl_line", "print_table"]
 
@@ -33,7 +33,7 @@ def _cell(value: RowValue) -> str:
 
 
 class CsvWriter:
-    """Writes decisions as CSV rows (columns: :data:`triage.rows.DECISION_COLUMNS`)."""
+    """Writes decisions as CSV rows (columns: :data:`triage.tools.rows.DECISION_COLUMNS`)."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._writer = csv.writer(stream, lineterminator="\n")

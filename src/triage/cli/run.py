@@ -20,8 +20,8 @@ from triage.cli.common import (
     rules_option,
 )
 from triage.cli.output import CsvWriter, jsonl_line, print_table
-from triage.inputs import read_complaints
 from triage.records.decision import Decision
+from triage.tools.inputs import read_complaints
 
 _BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
 

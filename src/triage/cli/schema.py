@@ -7,7 +7,7 @@ import json
 import click
 
 from triage.cli.common import EXIT_CODES_HELP
-from triage.schemas import SCHEMA_KINDS, json_schema
+from triage.tools.schemas import SCHEMA_KINDS, json_schema
 
 
 @click.command(short_help="JSON Schema of records and rule files.", epilog=EXIT_CODES_HELP)

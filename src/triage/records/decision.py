@@ -220,7 +220,7 @@ class Decision(_Record):
     as_of: AwareDatetime
 
     def _repr_html_(self) -> str:
-        """Jupyter's rendering: the axes and the firing table (see triage.notebook)."""
-        from triage.notebook.html import decision_html
+        """Jupyter's rendering: the axes and the firing table (see triage.tools.notebook)."""
+        from triage.tools.notebook.html import decision_html
 
         return decision_html(self)

@@ -67,16 +67,23 @@ class LexiconMatcher:
                     break
         found.sort()
         negated_tokens, conditional = scope.negated_tokens, scope.conditional
+        original, edged, aligned = text.original, self._alphanumeric_edged, text.starts is None
         hits: list[Hit] = []
         for first, last in found:
             start, end = starts[first], ends[last]
             term = normalized[start:end]
-            if term in self._alphanumeric_edged and _inside_alphanumeric(normalized, start, end):
+            if term in edged and _inside_alphanumeric(normalized, start, end):
                 continue
-            flags = (first in negated_tokens, conditional(first))
-            begin, finish = text.to_original(start, end)
-            surface = text.original[begin:finish]
-            hits.extend([Hit(name, term, surface, begin, finish, *flags) for name in terms[term]])
+            negated = first in negated_tokens
+            conditional_hit = conditional(first)
+            begin, finish = (start, end) if aligned else text.to_original(start, end)
+            surface = original[begin:finish]
+            hits.extend(
+                [
+                    Hit(name, term, surface, begin, finish, negated, conditional_hit)
+                    for name in terms[term]
+                ]
+            )
         return tuple(hits)
 
 

@@ -120,8 +120,6 @@ class Scope:
     def conditional(self, index: int) -> bool:
         """Whether the token at ``index`` lies inside a condition or its consequence."""
         starts, ends = self._conditional_regions
-        if not starts:
-            return False
         at = bisect.bisect_right(starts, index) - 1
         return at >= 0 and index < ends[at]
 

@@ -17,13 +17,13 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from triage.console import render_text
 from triage.engine import Engine
-from triage.highlight import decision_spans, segments
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision, Span
 from triage.records.parsing import parse_complaint
-from triage.rows import axis_rows, firing_row
+from triage.tools.console import render_text
+from triage.tools.highlight import decision_spans, segments
+from triage.tools.rows import axis_rows, firing_row
 
 __all__ = ["Explanation", "decision_table", "explain", "firing_list", "marked_text"]
 
@@ -96,7 +96,7 @@ class Explanation:
         yield firing_list(decision)
 
     def _repr_html_(self) -> str:
-        from triage.notebook.html import decision_html
+        from triage.tools.notebook.html import decision_html
 
         return decision_html(self.decision, self.complaint.text)
 

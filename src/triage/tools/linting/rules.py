@@ -6,11 +6,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from triage.facts.vocabulary import FactSpec, FactType
-from triage.linting.findings import Finding
-from triage.linting.logic import Conjunction, FactDomain, canonical, conflict, dnf, implies
 from triage.records.decision import Axis, Severity, Validity
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Rule, Scalar
+from triage.tools.linting.findings import Finding
+from triage.tools.linting.logic import Conjunction, FactDomain, canonical, conflict, dnf, implies
 
 __all__ = ["PLACEHOLDER_SOURCES", "domains", "rule_findings"]
 

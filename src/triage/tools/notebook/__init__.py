@@ -5,8 +5,8 @@ imported when a helper needs them, and a missing one raises an ImportError sayin
 install it.
 """
 
-from triage.notebook.frames import to_frame
-from triage.notebook.html import comparison_html, decision_html
-from triage.notebook.plots import plot_axes, plot_rule_counts
+from triage.tools.notebook.frames import to_frame
+from triage.tools.notebook.html import comparison_html, decision_html
+from triage.tools.notebook.plots import plot_axes, plot_rule_counts
 
 __all__ = ["comparison_html", "decision_html", "plot_axes", "plot_rule_counts", "to_frame"]

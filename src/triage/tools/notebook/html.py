@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from triage.highlight import decision_spans, segments
 from triage.records.decision import Decision, Span
-from triage.rows import FIRING_COLUMNS, axis_rows, firing_row
+from triage.tools.highlight import decision_spans, segments
+from triage.tools.rows import FIRING_COLUMNS, axis_rows, firing_row
 
 if TYPE_CHECKING:
-    from triage.comparison import Change, Comparison
+    from triage.tools.comparison import Change, Comparison
 
 __all__ = ["comparison_html", "decision_html", "marked_html"]
 

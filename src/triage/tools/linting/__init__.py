@@ -27,14 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from triage.casetests import coverage_gaps
 from triage.engine import Engine
 from triage.errors import RecordError
-from triage.linting.findings import CODES, Finding, Level, LintReport
-from triage.linting.lexicons import lexicon_findings
-from triage.linting.rules import rule_findings
 from triage.records.complaint import Complaint
 from triage.records.parsing import parse_complaint
+from triage.tools.casetests import coverage_gaps
+from triage.tools.linting.findings import CODES, Finding, Level, LintReport
+from triage.tools.linting.lexicons import lexicon_findings
+from triage.tools.linting.rules import rule_findings
 
 __all__ = ["CODES", "Finding", "Level", "LintReport", "lint"]
 

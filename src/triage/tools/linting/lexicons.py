@@ -6,12 +6,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from triage.engine import Engine
-from triage.linting.findings import Finding
 from triage.records.complaint import Complaint
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import iter_tests
 from triage.text.lexicons import SECTOR_PREFIX
 from triage.text.normalize import Normalizer
+from triage.tools.linting.findings import Finding
 
 __all__ = ["lexicon_findings"]
 

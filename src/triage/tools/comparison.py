@@ -22,12 +22,12 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from triage.console import render_text
 from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision
 from triage.records.parsing import parse_complaint
-from triage.rows import axis_values
+from triage.tools.console import render_text
+from triage.tools.rows import axis_values
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -170,7 +170,7 @@ class Comparison:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per changed complaint: each compared value before and after, and the rules."""
-        from triage.notebook.frames import comparison_frame
+        from triage.tools.notebook.frames import comparison_frame
 
         return comparison_frame(self)
 
@@ -205,7 +205,7 @@ class Comparison:
         return Group(*parts, Text(self.headline(), style="bold"))
 
     def _repr_html_(self) -> str:
-        from triage.notebook.html import comparison_html
+        from triage.tools.notebook.html import comparison_html
 
         return comparison_html(self)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from triage.comparison import COMPARED, Comparison
-from triage.notebook.extras import require
 from triage.records.decision import Decision
-from triage.rows import AXIS_VALUES, DECISION_COLUMNS, axis_values, decision_row
+from triage.tools.comparison import COMPARED, Comparison
+from triage.tools.notebook.extras import require
+from triage.tools.rows import AXIS_VALUES, DECISION_COLUMNS, axis_values, decision_row
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -17,7 +17,7 @@ __all__ = ["comparison_frame", "to_frame"]
 
 
 def to_frame(decisions: Iterable[Decision]) -> pd.DataFrame:
-    """One row per decision (columns: :data:`triage.rows.DECISION_COLUMNS`).
+    """One row per decision (columns: :data:`triage.tools.rows.DECISION_COLUMNS`).
 
     The four axes are categorical columns; ``severity`` is ordered (``low < ... < critical``),
     so ``frame.severity.max()`` and sorting work as expected.

@@ -33,14 +33,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from triage.console import render_text
 from triage.engine import Engine
 from triage.errors import FieldProblem, RecordError
-from triage.inputs import BadLine, read_jsonl
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision, Nature, Party, Severity, Validity
 from triage.records.parsing import parse_record
-from triage.rows import AXIS_VALUES, axis_values
+from triage.tools.console import render_text
+from triage.tools.inputs import BadLine, read_jsonl
+from triage.tools.rows import AXIS_VALUES, axis_values
 
 __all__ = [
     "AXES",

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from triage.notebook.extras import require
 from triage.records.decision import Decision
-from triage.rows import axis_counts
+from triage.tools.notebook.extras import require
+from triage.tools.rows import axis_counts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

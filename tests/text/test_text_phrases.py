@@ -17,6 +17,8 @@ LEXICONS = {
     "leverage": ["曝光", "媒体", "记者", "电视台", "抖音", "微博", "律师", "12315"],
     "collection_harassment": ["骚扰", "暴力催收", "爆通讯录"],
     "refund": ["退款", "退钱"],
+    "leak": ["漏水"],
+    "satisfied": ["满意"],
 }
 AS_OF = datetime(2024, 6, 15, 9, 30, tzinfo=UTC)
 MENTIONS = ("mentions", "mentions_conditional", "mentions_negated")
@@ -44,6 +46,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("kuai-measure-word", "买了三块蛋糕", {"amounts": []}),
     ("bare-ten-thousand", "要求赔偿10000", {"amounts": [("10000", "demand")]}),
     ("rmb-prefix-no-cue", "RMB 3000", {"amounts": [("3000", "other")]}),
+    ("price-per-bowl", "28块钱一碗", {"amounts": [("28", "paid")]}),
+    ("i-want-demand", "我要三万块，少一分都不行", {"amounts": [("30000", "demand")]}),
+    ("threshold-is-other", "年消费满10万免年费", {"amounts": [("100000", "other")]}),
+    ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
+    ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------
     ("loan-balance", "贷款余额5万元", {"amounts": [("50000", "other")]}),
     ("salary", "每月工资3000元", {"amounts": [("3000", "other")]}),
@@ -91,6 +98,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("times-multiple", "要求赔十倍", {"amounts": []}),
     # --- negation -----------------------------------------------------------------------
     ("injury-asserted", "孩子被烫伤了", {"mentions": ("injury",)}),
+    ("term-inside-compound", "新房卫生间漏水", {"mentions": ("leak",)}),
+    ("negated-inside-token", "对服务很不满意", {"mentions_negated": ("satisfied",)}),
     ("no-injury", "没有受伤", {"mentions_negated": ("injury",)}),
     ("no-foreign-matter", "未发现异物", {"mentions_negated": ("foreign_matter",)}),
     ("negation-window", "没有发现任何异物", {"mentions_negated": ("foreign_matter",)}),

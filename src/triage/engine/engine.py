@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -17,7 +17,7 @@ from triage.engine.durable import DurableRuleset
 from triage.errors import EngineError, FieldProblem, RecordError
 from triage.facts.vocabulary import FactSpec
 from triage.records.complaint import Complaint
-from triage.records.decision import Axis, Decision, FactValue
+from triage.records.decision import Axis, Decision, FactValue, Span
 from triage.records.parsing import parse_complaint
 from triage.resolution.explain import firing
 from triage.resolution.resolve import resolve
@@ -162,7 +162,16 @@ class Engine:
             complaint = parse_complaint(complaint)
         moment = _moment(as_of, complaint)
         features = self._analyser.analyse(complaint, as_of=moment)
-        facts: dict[str, FactValue] = dict(features.facts)
+        return self._decide_facts(dict(features.facts), features.spans, complaint.id, moment)
+
+    def _decide_facts(
+        self,
+        facts: dict[str, FactValue],
+        spans: Mapping[str, Sequence[Span]],
+        complaint_id: str,
+        moment: datetime,
+    ) -> Decision:
+        """The rule stage: run the passes on ready facts, resolve, explain."""
         fired = self._run(facts)
         result = resolve(fired, self._ruleset.policy)
         ordered = sorted(
@@ -170,7 +179,7 @@ class Engine:
             key=lambda r: (r.axis is not Axis.DERIVE, _AXIS_ORDER[r.axis], -r.priority, r.id),
         )
         return Decision(
-            complaint_id=complaint.id,
+            complaint_id=complaint_id,
             validity=result.validity,
             nature=result.nature,
             severity=result.severity,
@@ -181,7 +190,7 @@ class Engine:
             nature_score=result.nature_score,
             defaults=result.defaults,
             actions=result.actions,
-            trace=tuple(firing(rule, facts, features.spans) for rule in ordered),
+            trace=tuple(firing(rule, facts, spans) for rule in ordered),
             ruleset_version=self._ruleset.version,
             as_of=moment,
         )

@@ -171,9 +171,9 @@ def _money(
     complaint: Complaint | None,
     ceilings: Ceilings,
 ) -> None:
-    demanded = _largest(amounts, AmountRole.DEMAND)
-    paid = _largest(amounts, AmountRole.PAID)
-    loss = _largest(amounts, AmountRole.LOSS)
+    demanded = _largest([amount for amount in amounts if amount.role is AmountRole.DEMAND])
+    paid = _largest([amount for amount in amounts if amount.role is AmountRole.PAID])
+    loss = _largest([amount for amount in amounts if amount.role is AmountRole.LOSS])
     if complaint is not None:
         structured = [r.amount for r in complaint.requests if r.amount is not None]
         demanded = _Money.given(max(structured) if structured else None) or demanded
@@ -186,7 +186,8 @@ def _money(
     ):
         if money is not None:
             builder.set(name, money.value, money.evidence)
-    known = [money for money in (demanded, loss, paid) if money is not None]
+    unclassified = _largest([amount for amount in amounts if not amount.cued])
+    known = [money for money in (demanded, loss, paid, unclassified) if money is not None]
     if known:
         stake = max(known, key=lambda money: money.value)
         builder.set("amount_at_stake", stake.value, stake.evidence)
@@ -242,8 +243,7 @@ class _Money:
         return () if self.amount is None else (self.amount,)
 
 
-def _largest(amounts: tuple[Amount, ...], role: AmountRole) -> _Money | None:
-    chosen = [amount for amount in amounts if amount.role is role]
+def _largest(chosen: list[Amount]) -> _Money | None:
     if not chosen:
         return None
     largest = max(chosen, key=lambda amount: amount.value)

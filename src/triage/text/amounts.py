@@ -31,7 +31,8 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
     AmountRole.DEMAND: (
         "要求", "索赔", "索要", "讨要", "赔偿", "赔付", "补偿", "退还", "退回", "返还", "退款",
         "退钱", "退我", "赔我", "补我", "还我", "退赔", "要回", "追回", "赔", "精神损失费",
-        "精神赔偿", "误工费", "营养费", "护理费", "赔偿金",
+        "精神赔偿", "误工费", "营养费", "护理费", "赔偿金", "我要", "给我", "转给我", "打给我",
+        "打到我", "转我", "私了", "赔个",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -41,13 +42,14 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
     ),
     AmountRole.OTHER: (
         "贷款", "借款", "借了", "欠款", "余额", "工资", "薪水", "月薪", "年薪", "收入", "额度",
-        "本金", "利息", "月供", "分期", "还款", "房贷", "车贷", "存款", "保额", "罚款",
+        "本金", "利息", "月供", "分期", "还款", "房贷", "车贷", "存款", "保额", "罚款", "满",
     ),
     AmountRole.PAID: (
         "买", "购买", "购", "花了", "花", "价格", "价钱", "售价", "单价", "总价", "原价", "标价",
         "价值", "充值", "充了", "支付", "付了", "付款", "付", "定金", "订金", "首付", "押金",
         "交了", "缴纳", "缴了", "缴费", "交费", "下单", "订购", "票价", "消费", "实付",
-        "报名费", "学费", "会员费", "年费", "服务费", "费用",
+        "报名费", "学费", "会员费", "年费", "服务费", "费用", "车款", "车价", "房款", "房价",
+        "货款", "保费", "一碗", "一份", "一杯", "一瓶",
     ),
 }  # fmt: skip
 """Role cues; when several precede an amount: demand, then loss, then other, then paid."""
@@ -80,7 +82,8 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
 
     Role: if a demand cue precedes the amount in its clause (within :data:`CUE_WINDOW`
     characters) it is ``demand``; else the highest of loss, other, paid among preceding
-    cues; else the nearest cue following within six characters; else ``other``.
+    cues; else the nearest cue following within six characters; else ``other``, marked
+    as not ``cued``.
     """
     normalized = text.text
     cues = _Cues(normalized)
@@ -92,7 +95,16 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
         start, end = match.span()
         role = cues.role(start, end, scope.clause(start))
         begin, finish = text.to_original(start, end)
-        amounts.append(Amount(value, role, text.original[begin:finish], begin, finish))
+        amounts.append(
+            Amount(
+                value,
+                role or AmountRole.OTHER,
+                text.original[begin:finish],
+                begin,
+                finish,
+                cued=role is not None,
+            )
+        )
     return tuple(amounts)
 
 
@@ -110,8 +122,8 @@ class _Cues:
         at = bisect.bisect_right(self.ends, position)
         return at > 0 and position - self.ends[at - 1] <= BARE_CUE_GAP
 
-    def role(self, start: int, end: int, clause: tuple[int, int]) -> AmountRole:
-        """The role of the amount at ``[start, end)`` from the cues of its clause."""
+    def role(self, start: int, end: int, clause: tuple[int, int]) -> AmountRole | None:
+        """The role of the amount at ``[start, end)`` from the cues of its clause, if any."""
         low = max(clause[0], start - CUE_WINDOW)
         first = bisect.bisect_left(self.starts, low)
         preceding = set(self.roles[first : bisect.bisect_right(self.ends, start)])
@@ -123,7 +135,7 @@ class _Cues:
             clause[1], end + _FOLLOWING_CUE_WINDOW
         ):
             return self.roles[after]
-        return AmountRole.OTHER
+        return None
 
 
 def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
@@ -140,7 +152,7 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
         return None
     before = text[max(0, start - 5) : start]
     if (
-        _IDENTIFIER_CUE.search(before)
+        (_IDENTIFIER_CUE.search(before) and not match.group("currency"))
         or _DATE_LIKE.search(before)
         or _touches_number(text, start, end)
         or len(number.split(".")[0]) > _MAX_DIGITS

@@ -72,13 +72,18 @@ class AmountRole(StrEnum):
 
 
 class Amount(NamedTuple):
-    """A sum of money in yuan, with its role and where it is written."""
+    """A sum of money in yuan, with its role and where it is written.
+
+    ``cued`` is false when no cue word decided the role (it is then ``other``): such sums
+    still count as disputed money, unlike loan balances or salaries named as such.
+    """
 
     value: Decimal
     role: AmountRole
     surface: str
     start: int
     end: int
+    cued: bool = True
 
 
 class SignalKind(StrEnum):

@@ -11,12 +11,15 @@ from triage.text.normalize import Normalized, Normalizer
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
 
-__all__ = ["SECTOR_PREFIX", "LexiconMatcher"]
+__all__ = ["NEGATING_CHARACTERS", "SECTOR_PREFIX", "LexiconMatcher"]
 
 SECTOR_PREFIX = "sector_"
 """Lexicons named ``sector_<name>`` are the evidence for sector ``<name>``."""
 
 _SECTOR_NAME = re.compile(r"[a-z][a-z_]*")
+
+NEGATING_CHARACTERS = frozenset("不没未无非别")
+"""A term right after one of these inside the same token is negated (不满意, 没收到)."""
 
 
 class LexiconMatcher:
@@ -56,25 +59,29 @@ class LexiconMatcher:
         normalized = text.text
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
         terms, prefixes, longest = self._terms, self._prefixes, self._longest
-        found = [(index, index) for index, word in enumerate(words) if word in terms]
+        found = [
+            (index, starts[index], ends[index]) for index, word in enumerate(words) if word in terms
+        ]
         for first in [index for index, word in enumerate(words) if word in prefixes]:
             start = starts[first]
             for last in range(first + 1, len(words)):
                 candidate = normalized[start : ends[last]]
                 if candidate in terms:
-                    found.append((first, last))
+                    found.append((first, start, ends[last]))
                 if len(candidate) >= longest or candidate not in prefixes:
                     break
+        found.extend(self._nested(words, starts))
         found.sort()
         negated_tokens, conditional = scope.negated_tokens, scope.conditional
         original, edged, aligned = text.original, self._alphanumeric_edged, text.starts is None
         hits: list[Hit] = []
-        for first, last in found:
-            start, end = starts[first], ends[last]
+        for first, start, end in found:
             term = normalized[start:end]
             if term in edged and _inside_alphanumeric(normalized, start, end):
                 continue
-            negated = first in negated_tokens
+            negated = first in negated_tokens or (
+                start > starts[first] and normalized[start - 1] in NEGATING_CHARACTERS
+            )
             conditional_hit = conditional(first)
             begin, finish = (start, end) if aligned else text.to_original(start, end)
             surface = original[begin:finish]
@@ -85,6 +92,28 @@ class LexiconMatcher:
                 ]
             )
         return tuple(hits)
+
+    def _nested(
+        self, words: tuple[str, ...], starts: tuple[int, ...]
+    ) -> list[tuple[int, int, int]]:
+        """Terms inside a longer token: 漏水 in the compound 卫生间漏水, 满意 in 不满意.
+
+        jieba keeps dictionary compounds (and longer terms of other lexicons) whole; a term
+        inside one is a hit of its own, at the token's position for scope. A negating
+        character right before it inside the token (不满意) negates it.
+        """
+        terms, longest = self._terms, self._longest
+        nested: list[tuple[int, int, int]] = []
+        for index, word in enumerate(words):
+            if len(word) < 3:
+                continue
+            offset = starts[index]
+            for size in range(min(longest, len(word) - 1), 1, -1):
+                for start in range(len(word) - size + 1):
+                    if word[start : start + size] in terms:
+                        begin = offset + start
+                        nested.append((index, begin, begin + size))
+        return nested
 
 
 def _check_name(name: str) -> None:

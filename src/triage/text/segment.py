@@ -1,9 +1,11 @@
 """Segmentation with jieba: the only module of triage that imports it.
 
 jieba keeps a global tokenizer, writes a cache file to the temp directory on first use and
-logs while doing so. We avoid all three: the base dictionary is read once per process into
-a read-only table, each :class:`Segmenter` owns a private ``jieba.Tokenizer`` with its own
-copy of the frequencies, marked initialised so jieba never builds (or caches) it itself.
+logs while doing so. We avoid all three: the base dictionary is read once per process, and
+each :class:`Segmenter` owns a private ``jieba.Tokenizer`` marked initialised, so jieba never
+builds (or caches) a dictionary itself. The frequency table with a set of domain terms
+added is built once per distinct set of terms and shared, read-only, by the tokenizers
+that use those terms (jieba only reads it while cutting).
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import jieba
 
@@ -29,16 +30,31 @@ as 发抖/音. 20,000 is about the frequency of a common word such as 媒体 or 
 
 @dataclass(frozen=True, slots=True)
 class _Dictionary:
-    frequencies: Mapping[str, int]
+    """A jieba prefix-frequency table and its total; never changed once built."""
+
+    frequencies: dict[str, int]
     total: int
 
 
 @functools.cache
 def _base_dictionary() -> _Dictionary:
-    """jieba's bundled dictionary as a prefix table, read once per process, read-only."""
+    """jieba's bundled dictionary as a prefix table, read once per process."""
     with (importlib.resources.files("jieba") / "dict.txt").open("rb") as file:
         frequencies, total = jieba.Tokenizer.gen_pfdict(file)
-    return _Dictionary(MappingProxyType(frequencies), total)
+    return _Dictionary(frequencies, total)
+
+
+@functools.lru_cache(maxsize=8)
+def _dictionary_with(terms: frozenset[str]) -> _Dictionary:
+    """The base table plus ``terms``, each frequent enough to segment whole."""
+    base = _base_dictionary()
+    builder = jieba.Tokenizer()
+    builder.FREQ = base.frequencies.copy()
+    builder.total = base.total
+    builder.initialized = True
+    for term in sorted(terms):
+        builder.add_word(term, max(builder.suggest_freq(term), TERM_FREQUENCY))
+    return _Dictionary(builder.FREQ, builder.total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +70,11 @@ class Segmenter:
     """A private jieba tokenizer that knows the given domain terms."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        base = _base_dictionary()
+        dictionary = _dictionary_with(frozenset(terms))
         tokenizer = jieba.Tokenizer()
-        tokenizer.FREQ = dict(base.frequencies)
-        tokenizer.total = base.total
+        tokenizer.FREQ = dictionary.frequencies
+        tokenizer.total = dictionary.total
         tokenizer.initialized = True
-        for term in sorted(set(terms)):
-            frequency = max(tokenizer.suggest_freq(term), TERM_FREQUENCY)
-            tokenizer.add_word(term, frequency)
         self._tokenizer = tokenizer
 
     def segment(self, text: str) -> Segmentation:

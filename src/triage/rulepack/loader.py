@@ -17,9 +17,8 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -138,11 +137,15 @@ def _read_pack_dir(root: Path, problems: Problems) -> Pack | None:
     manifest = parse_manifest(doc, _display(manifest_path), problems, default_name=root.name)
     if manifest is None:
         return None
+    content = [doc]
     rules: list[Rule] = []
     cases = []
     for path in sorted(root.glob("*.yaml")):
+        if path.name == MANIFEST:
+            continue
         doc = _document(path, problems)
-        if path.name != MANIFEST and not isinstance(doc, _Unreadable):
+        if not isinstance(doc, _Unreadable):
+            content.append(doc)
             rules.extend(parse_rules(doc, _display(path), manifest.name, problems))
     for path in sorted((root / "cases").glob("*.yaml")):
         doc = _document(path, problems)
@@ -153,7 +156,8 @@ def _read_pack_dir(root: Path, problems: Problems) -> Pack | None:
         name = _lexicon_name(path, problems)
         if name is not None:
             lexicons[name] = _lexicon(path, problems)
-    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases))
+    digest = _digest([*content, lexicons])
+    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases), digest)
 
 
 def _text_pack(
@@ -164,7 +168,8 @@ def _text_pack(
     if manifest is None:
         return None
     rules = parse_rules(doc, file, manifest.name, problems, standalone=False)
-    return Pack(manifest, None, tuple(rules), {k: tuple(v) for k, v in (lexicons or {}).items()})
+    terms = {name: tuple(values) for name, values in (lexicons or {}).items()}
+    return Pack(manifest, None, tuple(rules), terms, (), _digest([doc, terms]))
 
 
 def _pack_dirs(path: Path) -> list[Path]:
@@ -270,23 +275,10 @@ def _ancestors(pack: Pack, packs: Sequence[Pack]) -> set[str]:
     return found
 
 
-def _canonical(value: Any) -> Any:
-    """A JSON-able form of specs for hashing: positions left out, order kept."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _canonical(getattr(value, f.name))
-            for f in fields(value)
-            if f.name not in ("loc", "root", "cases")
-        }
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): _canonical(v) for k, v in sorted(value.items())}
-    if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+def _digest(content: list[Any]) -> str:
+    """A hash of parsed content: independent of layout and comments, not of meaning."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _override(
@@ -323,15 +315,13 @@ def _assemble(
         problems=problems,
     )
     _raise_if(problems)
-    content = {
-        "vocabulary": VOCABULARY_VERSION,
-        "packs": [(p.name, p.manifest.version) for p in packs],
-        "rules": _canonical(checked.rules),
-        "lexicons": _canonical(merged_lexicons),
-        "parameters": _canonical(parameters),
-        "policy": _canonical(policy),
-    }
-    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+    digest = _digest(
+        [
+            VOCABULARY_VERSION,
+            [pack.digest for pack in packs],
+            {k: str(v) for k, v in parameters.items()},
+        ]
+    )
     return RuleSet(
         packs=tuple(packs),
         checked=checked,

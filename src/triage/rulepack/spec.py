@@ -225,6 +225,8 @@ class Pack:
     rules: tuple[Rule, ...] = ()
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cases: tuple[CaseSpec, ...] = ()
+    digest: str = ""
+    """Hash of the pack's parsed manifest, rules and lexicons (not its cases)."""
 
     @property
     def name(self) -> str:

@@ -221,8 +221,10 @@ def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | 
         incident = complaint.incident_at.astimezone(received.tzinfo).date()
         days = (received.date() - incident).days
         builder.set("days_since_incident", days if days >= 0 else None)
-    elif findings.times and findings.reference_date is not None:
-        earliest = min(findings.times, key=lambda time: (time.date, time.start))
+    elif findings.reference_date is not None and (
+        points := [time for time in findings.times if not time.lasting]
+    ):
+        earliest = min(points, key=lambda time: (time.date, time.start))
         days = (findings.reference_date - earliest.date).days
         builder.set("days_since_incident", days, [earliest])
 

@@ -104,12 +104,17 @@ class Signal(NamedTuple):
 
 
 class TimeReference(NamedTuple):
-    """A past time the text refers to, resolved to the first day it can mean."""
+    """A past time the text refers to, resolved to the first day it can mean.
+
+    ``lasting`` marks how long something was owned or used (用了三年, 住了十年), which says
+    nothing about when harm happened, unlike 三年前, 2019年 or 停电两天了.
+    """
 
     date: date
     surface: str
     start: int
     end: int
+    lasting: bool = False
 
 
 Evidence = Hit | Amount | Signal | TimeReference

@@ -88,7 +88,7 @@ class LexiconMatcher:
             hits.extend(
                 [
                     Hit(name, term, surface, begin, finish, negated, conditional_hit)
-                    for name in terms[term]
+                    for name in terms.get(term, ())
                 ]
             )
         return tuple(hits)
@@ -99,8 +99,9 @@ class LexiconMatcher:
         """Terms inside a longer token: 漏水 in the compound 卫生间漏水, 满意 in 不满意.
 
         jieba keeps dictionary compounds (and longer terms of other lexicons) whole; a term
-        inside one is a hit of its own, at the token's position for scope. A negating
-        character right before it inside the token (不满意) negates it.
+        inside one is a hit of its own, at the token's position for scope, unless a single
+        character follows it inside the token, which makes another word (违约金 is not
+        违约). A negating character right before it inside the token negates it (不满意).
         """
         terms, longest = self._terms, self._longest
         nested: list[tuple[int, int, int]] = []
@@ -110,10 +111,17 @@ class LexiconMatcher:
             offset = starts[index]
             for size in range(min(longest, len(word) - 1), 1, -1):
                 for start in range(len(word) - size + 1):
-                    if word[start : start + size] in terms:
+                    if word[start : start + size] in terms and _stands_apart(
+                        word[:start], word[start + size :]
+                    ):
                         begin = offset + start
                         nested.append((index, begin, begin + size))
         return nested
+
+
+def _stands_apart(before: str, after: str) -> bool:
+    """Whether a term with these pieces of its token around it is a word of its own."""
+    return len(after) != 1
 
 
 def _check_name(name: str) -> None:

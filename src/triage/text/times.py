@@ -28,7 +28,7 @@ _MONTH = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
 _LASTED = re.compile("(?:了|已经|已有|已|将近|近|快|足足)$")
 """Before a span, these make it a duration up to now (用了半年, 已经两年)."""
 
-_OWNED = re.compile("(?:用|住|开|买|戴|穿|骑|办|装|租|养|使用)了$")
+_OWNED = re.compile("(?:用|住|开|买|戴|穿|骑|办|装|租|养|交|缴|使用)了$")
 """Before a span, these make it how long something was owned or used (用了三年)."""
 
 _DAY = rf"(?:{_MONTH})[日号]"

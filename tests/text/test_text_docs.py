@@ -9,7 +9,7 @@ import pytest
 
 from triage.text import TextFeatures
 from triage.text.amounts import ROLE_CUES
-from triage.text.scope import CONDITION_MARKERS, NEGATION_CUES
+from triage.text.scope import CONDITION_MARKERS, NEGATION_CUES, SUSPICION_MARKERS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "text-analysis.md"
 
@@ -37,6 +37,7 @@ def test_every_scope_cue_is_documented(doc: str) -> None:
     listed = set(re.findall(r"[\u4e00-\u9fff]+", doc))
     assert listed >= NEGATION_CUES, NEGATION_CUES - listed
     assert listed >= CONDITION_MARKERS, CONDITION_MARKERS - listed
+    assert listed >= SUSPICION_MARKERS, SUSPICION_MARKERS - listed
 
 
 def test_every_role_cue_is_documented(doc: str) -> None:

@@ -101,6 +101,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # --- negation -----------------------------------------------------------------------
     ("injury-asserted", "孩子被烫伤了", {"mentions": ("injury",)}),
     ("term-inside-compound", "新房卫生间漏水", {"mentions": ("leak",)}),
+    (
+        "suspicion-is-not-assertion",
+        "我怀疑是骨折了，要求退款",
+        {"mentions_conditional": ("injury",), "mentions": ("refund",)},
+    ),
     ("negated-inside-token", "对服务很不满意", {"mentions_negated": ("satisfied",)}),
     ("no-injury", "没有受伤", {"mentions_negated": ("injury",)}),
     ("no-foreign-matter", "未发现异物", {"mentions_negated": ("foreign_matter",)}),

@@ -224,9 +224,9 @@ def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | 
     elif findings.reference_date is not None and (
         points := [time for time in findings.times if not time.lasting]
     ):
-        earliest = min(points, key=lambda time: (time.date, time.start))
-        days = (findings.reference_date - earliest.date).days
-        builder.set("days_since_incident", days, [earliest])
+        latest = max(points, key=lambda time: (time.date, time.start))
+        days = (findings.reference_date - latest.date).days
+        builder.set("days_since_incident", days, [latest])
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,8 +231,8 @@ BASE_FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "days_since_incident",
         INT,
-        "Days from the incident (incident_at, else the earliest time reference in the text, "
-        "e.g. 三年前) to received_at.",
+        "Days from the incident (incident_at, else the latest point in time the text names, "
+        "e.g. 三年前: the last event told) to received_at.",
         "complaint.incident_at | text",
     ),
     FactSpec("text_length", INT, "Characters in the complaint text.", "text"),

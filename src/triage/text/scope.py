@@ -12,7 +12,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
   clause holding a 不-word (不, 再不, 不退钱 — not 不过, 不到, …) to the end of the
   sentence when a 就 follows it in that sentence (不退钱我就曝光). 没/未 … 就 is not a
-  condition (没经同意就扣款 happened).
+  condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
+  its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
   after it; a 不-term (不退钱) still sets up a 不…就… condition.
 """
@@ -29,6 +30,7 @@ __all__ = [
     "CONDITION_MARKERS",
     "NEGATION_CUES",
     "NEGATION_WINDOW",
+    "SUSPICION_MARKERS",
     "Scope",
 ]
 
@@ -62,6 +64,9 @@ CONDITION_MARKERS = frozenset(
         "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
     }
 )  # fmt: skip
+SUSPICION_MARKERS = frozenset({"怀疑", "担心", "生怕", "恐怕", "疑似"})
+"""A suspicion is not an assertion: what follows, to the end of the clause, is conditional."""
+
 _NOT_A_CONDITION = (
     "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如", "不止",
     "不只", "不一", "不得不", "不禁", "不免", "不料", "不足", "不单", "不光", "不时", "不住",
@@ -118,10 +123,24 @@ class Scope:
         return frozenset(negated)
 
     def conditional(self, index: int) -> bool:
-        """Whether the token at ``index`` lies inside a condition or its consequence."""
+        """Whether the token at ``index`` is in a condition, its consequence or a suspicion."""
+        if index in self._suspected_tokens:
+            return True
         starts, ends = self._conditional_regions
         at = bisect.bisect_right(starts, index) - 1
         return at >= 0 and index < ends[at]
+
+    @cached_property
+    def _suspected_tokens(self) -> frozenset[int]:
+        """Tokens after a suspicion marker (怀疑, 担心) up to the end of its clause."""
+        words, starts, marks = self._words, self._starts, self._clause_marks
+        suspected: set[int] = set()
+        for marker in [index for index, word in enumerate(words) if word in SUSPICION_MARKERS]:
+            for index in range(marker + 1, len(words)):
+                if starts[index] in marks:
+                    break
+                suspected.add(index)
+        return frozenset(suspected)
 
     @cached_property
     def _conditional_regions(self) -> tuple[list[int], list[int]]:

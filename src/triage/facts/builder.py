@@ -196,10 +196,11 @@ def _money(
     for name, base in (("demand_paid_ratio", paid), ("demand_loss_ratio", loss)):
         if base is not None and base.value > 0:
             builder.set(name, demanded.value / base.value, _evidence(demanded, base))
-    if paid is not None or loss is not None:
-        ceiling = ceilings.ceiling(paid.value if paid else None, loss.value if loss else None)
+    price = paid or unclassified  # an unclassified sum beside a demand is usually the price
+    if price is not None or loss is not None:
+        ceiling = ceilings.ceiling(price.value if price else None, loss.value if loss else None)
         over = demanded.value > ceiling
-        builder.set("demand_over_ceiling", over, _evidence(demanded, paid, loss))
+        builder.set("demand_over_ceiling", over, _evidence(demanded, price, loss))
 
 
 def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:

@@ -199,7 +199,8 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "demand_over_ceiling",
         B,
         "The demand exceeds the most generous statutory compensation for the price and "
-        "loss (pack parameters ceiling_price_multiple, ceiling_loss_multiple, ceiling_minimum).",
+        "loss (pack parameters ceiling_price_multiple, ceiling_loss_multiple, ceiling_minimum); "
+        "without a price paid, a sum no cue classified stands for the price.",
         "derived",
     ),
     # --- the text ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   (别再, 不要再) negates nothing: those assert a repeat.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
-  clause holding a 不-word (不, 再不, 不退钱 — not 不过, 不到, …) to the end of the
+  clause holding a 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) to the end of the
   sentence when a 就 follows it in that sentence (不退钱我就曝光). 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
@@ -68,9 +68,9 @@ SUSPICION_MARKERS = frozenset({"怀疑", "担心", "生怕", "恐怕", "疑似"}
 """A suspicion is not an assertion: what follows, to the end of the clause, is conditional."""
 
 _NOT_A_CONDITION = (
-    "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如", "不止",
-    "不只", "不一", "不得不", "不禁", "不免", "不料", "不足", "不单", "不光", "不时", "不住",
-    "不小心", "不知道", "不治", "不省", "不动产",
+    "不要", "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如",
+    "不止", "不只", "不一", "不得不", "不禁", "不免", "不料", "不足", "不单", "不光", "不时",
+    "不住", "不小心", "不知道", "不治", "不省", "不动产",
 )  # fmt: skip
 """不-words that do not negate a predicate (不过, 不到一个月就坏了), so set up no condition."""
 _CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition

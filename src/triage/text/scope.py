@@ -7,7 +7,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
 * A token is **negated** when a negation cue precedes it in the same clause with at most
   :data:`NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
-  (别再, 不要再) negates nothing: those assert a repeat.
+  (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
+  verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
   clause holding a 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) to the end of the
@@ -50,6 +51,8 @@ NEGATION_CUES = frozenset(
 )  # fmt: skip
 _PROHIBITIVES = frozenset({"别", "不要", "请勿", "勿", "不许", "不准"})
 _FIRST_TIME = frozenset({"第一次", "头一次", "第一回", "头一回"})
+_KNOWING = frozenset({"知道", "清楚", "确定", "记得", "晓得", "明白", "了解", "懂"})
+"""After a cue, these take the negation themselves: 不知道是谁泄露的 still says it leaked."""
 _NEGATION_BREAKERS = frozenset(
     {
         "就", "才", "但", "但是", "可是", "不过", "却", "而", "而是", "只是", "否则", "不然",
@@ -114,7 +117,11 @@ class Scope:
         negated: set[int] = set()
         for cue in [index for index, word in enumerate(words) if word in NEGATION_CUES]:
             following = words[cue + 1] if cue + 1 < len(words) else ""
-            if following in _FIRST_TIME or (words[cue] in _PROHIBITIVES and following == "再"):
+            if (
+                following in _FIRST_TIME
+                or following in _KNOWING
+                or (words[cue] in _PROHIBITIVES and following == "再")
+            ):
                 continue
             for index in range(cue + 1, min(cue + NEGATION_WINDOW + 2, len(words))):
                 if words[index] in _NEGATION_BREAKERS or starts[index] in marks:

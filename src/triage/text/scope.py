@@ -67,7 +67,7 @@ CONDITION_MARKERS = frozenset(
         "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
     }
 )  # fmt: skip
-SUSPICION_MARKERS = frozenset({"怀疑", "担心", "生怕", "恐怕", "疑似"})
+SUSPICION_MARKERS = frozenset({"怀疑", "担心", "生怕", "恐怕", "疑似", "是不是", "会不会"})
 """A suspicion is not an assertion: what follows, to the end of the clause, is conditional."""
 
 _NOT_A_CONDITION = (

@@ -187,9 +187,9 @@ def _money(
         if money is not None:
             builder.set(name, money.value, money.evidence)
     unclassified = _largest([amount for amount in amounts if not amount.cued])
-    known = [money for money in (demanded, loss, paid, unclassified) if money is not None]
-    if known:
-        stake = max(known, key=lambda money: money.value)
+    known = [money for money in (loss, paid, unclassified) if money is not None]
+    stake = demanded or (max(known, key=lambda money: money.value) if known else None)
+    if stake is not None:
         builder.set("amount_at_stake", stake.value, stake.evidence)
     if demanded is None:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -17,6 +18,9 @@ SECTOR_PREFIX = "sector_"
 """Lexicons named ``sector_<name>`` are the evidence for sector ``<name>``."""
 
 _SECTOR_NAME = re.compile(r"[a-z][a-z_]*")
+
+_TOKEN_CACHE = 65_536
+"""Distinct tokens whose inner terms are remembered: bounded, so memory stays flat."""
 
 NEGATING_CHARACTERS = frozenset("不没未无非别")
 """A term right after one of these inside the same token is negated (不满意, 没收到)."""
@@ -44,6 +48,7 @@ class LexiconMatcher:
         # Proper prefixes: where a term spanning several tokens may start, or go on.
         self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
         self._longest = max(map(len, table), default=0)
+        self._inside = functools.lru_cache(maxsize=_TOKEN_CACHE)(self._terms_inside)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -103,25 +108,23 @@ class LexiconMatcher:
         character follows it inside the token, which makes another word (违约金 is not
         违约). A negating character right before it inside the token negates it (不满意).
         """
-        terms, longest = self._terms, self._longest
-        nested: list[tuple[int, int, int]] = []
-        for index, word in enumerate(words):
-            if len(word) < 3:
-                continue
-            offset = starts[index]
-            for size in range(min(longest, len(word) - 1), 1, -1):
-                for start in range(len(word) - size + 1):
-                    if word[start : start + size] in terms and _stands_apart(
-                        word[:start], word[start + size :]
-                    ):
-                        begin = offset + start
-                        nested.append((index, begin, begin + size))
-        return nested
+        inside = self._inside
+        return [
+            (index, starts[index] + begin, starts[index] + end)
+            for index, word in enumerate(words)
+            if len(word) >= 3
+            for begin, end in inside(word)
+        ]
 
-
-def _stands_apart(before: str, after: str) -> bool:
-    """Whether a term with these pieces of its token around it is a word of its own."""
-    return len(after) != 1
+    def _terms_inside(self, word: str) -> tuple[tuple[int, int], ...]:
+        """Offsets of the terms standing apart inside ``word`` (cached: words recur)."""
+        terms = self._terms
+        return tuple(
+            (start, start + size)
+            for size in range(min(self._longest, len(word) - 1), 1, -1)
+            for start in range(len(word) - size + 1)
+            if word[start : start + size] in terms and len(word) - start - size != 1
+        )
 
 
 def _check_name(name: str) -> None:

@@ -85,15 +85,17 @@ class _Builder:
         self.file = file
         self.constructor = yaml.SafeLoader("")
 
+    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> RuleSyntaxError:
+        """A syntax error located at ``node``."""
+        loc = _loc(self.file, node)
+        return RuleSyntaxError(message, file=self.file, line=loc.line, column=loc.column, hint=hint)
+
     def build(self, node: yaml.Node) -> Any:
         if node.tag not in _PLAIN_TAGS:
-            loc = _loc(self.file, node)
-            raise RuleSyntaxError(
+            raise self.error(
+                node,
                 f"YAML tag {node.tag!r} cannot be read",
-                file=self.file,
-                line=loc.line,
-                column=loc.column,
-                hint="rule files hold plain data: no tags, no Python objects",
+                "rule files hold plain data: no tags, no Python objects",
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
@@ -107,13 +109,10 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as error:
-            loc = _loc(self.file, node)
-            raise RuleSyntaxError(
+            raise self.error(
+                node,
                 f"value cannot be read: {getattr(error, 'problem', error)}",
-                file=self.file,
-                line=loc.line,
-                column=loc.column,
-                hint="rule files hold plain data: strings, numbers, booleans, lists, mappings",
+                "rule files hold plain data: strings, numbers, booleans, lists, mappings",
             ) from None
 
     def _mapping(self, node: yaml.MappingNode) -> LocDict:
@@ -123,22 +122,13 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.build(key_node)
             if not isinstance(key, str | int | float | bool):
-                loc = _loc(self.file, key_node)
-                raise RuleSyntaxError(
-                    "mapping keys must be plain words",
-                    file=self.file,
-                    line=loc.line,
-                    column=loc.column,
-                )
+                raise self.error(key_node, "mapping keys must be plain words")
             key = str(key)
             if key in result:
-                loc = _loc(self.file, key_node)
-                raise RuleSyntaxError(
+                raise self.error(
+                    key_node,
                     f"key {key!r} appears twice in one mapping",
-                    file=self.file,
-                    line=loc.line,
-                    column=loc.column,
-                    hint=f"the first {key!r} is at line {result.marks[key][0]}",
+                    f"the first {key!r} is at line {result.marks[key][0]}",
                 )
             result[key] = self.build(value_node)
             result.marks[key] = _mark(value_node)

@@ -102,6 +102,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("injury-asserted", "孩子被烫伤了", {"mentions": ("injury",)}),
     ("term-inside-compound", "新房卫生间漏水", {"mentions": ("leak",)}),
     (
+        "space-separated-clauses",
+        "客服说不能调就是不能调 我再问就挂了 我要退款",
+        {"mentions": ("refund",)},
+    ),
+    (
         "suspicion-is-not-assertion",
         "我怀疑是骨折了，要求退款",
         {"mentions_conditional": ("injury",), "mentions": ("refund",)},

@@ -35,7 +35,7 @@ class LexiconMatcher:
             _check_name(name)
             for term in lexicons[name]:
                 normalized = normalizer.normalize(term).text
-                if not normalized or any(char.isspace() for char in normalized):
+                if not normalized or any(char.isspace() for char in term):
                     raise LexiconError(
                         f"lexicon {name!r}: term {term!r} is blank or holds whitespace",
                         hint="write one term per line, without spaces",

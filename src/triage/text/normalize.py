@@ -3,8 +3,9 @@
 Steps, in order: drop invisible characters (controls, zero-width and bidi marks, lone
 surrogates); fold every whitespace run to one space, or to one line break if it holds one;
 map full-width forms to half-width and ASCII letters to lower case; convert traditional
-to simplified Chinese with OpenCC ``t2s``. Every step but the first two keeps one
-character per character, so the offset map only has to record the first two.
+to simplified Chinese with OpenCC ``t2s``; read a space between Chinese characters as the
+comma it stands for (many posts separate clauses with spaces). Every step but the first
+two keeps one character per character, so the offset map only has to record the first two.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _FULL_WIDTH = "".join(map(chr, range(0xFF01, 0xFF5F))) + "￠￡￢￣￤￥￦"
 _HALF_WIDTH = "".join(map(chr, range(0x21, 0x7F))) + "¢£¬¯¦¥₩"
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_SPACE_AS_COMMA = re.compile(rf"(?<=[{_CJK}】」』”）)]) (?=[{_CJK}【「『“（(])")
 _TRANSLATION = str.maketrans(_FULL_WIDTH + _UPPER, (_HALF_WIDTH + _UPPER).lower())
 
 
@@ -85,10 +88,10 @@ class Normalizer:
     def _convert(self, text: str) -> str:
         converted: str = self._t2s.convert(text)
         if len(converted) == len(text):
-            return converted
+            return _SPACE_AS_COMMA.sub(",", converted)
         # Never seen with OpenCC's t2s tables, which map one character to one; if a future
         # table does not, convert character by character so offsets still line up.
-        return "".join(self._convert_char(char) for char in text)
+        return _SPACE_AS_COMMA.sub(",", "".join(self._convert_char(char) for char in text))
 
     def _convert_char(self, char: str) -> str:
         converted: str = self._t2s.convert(char)

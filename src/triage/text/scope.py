@@ -2,8 +2,9 @@
 
 The rules (documented precisely in ``docs/text-analysis.md``):
 
-* A *clause* ends at ``，。！？；,.!?;…`` or a line break (a comma or dot between two
-  digits is part of a number); a *sentence* ends at ``。！？；.!?;`` or a line break.
+* A *clause* ends at ``，。！？；,.!?;…【】`` or a line break (a comma or dot between two
+  digits is part of a number; a space between Chinese characters was normalised to a
+  comma); a *sentence* ends at ``。！？；.!?;【】`` or a line break.
 * A token is **negated** when a negation cue precedes it in the same clause with at most
   :data:`NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
@@ -35,7 +36,7 @@ __all__ = [
     "Scope",
 ]
 
-_CLAUSE_END = re.compile(r"[，。！？；!?;\n…]|[,.](?:(?<![0-9][,.])|(?![0-9]))")
+_CLAUSE_END = re.compile(r"[，。！？；!?;\n…【】]|[,.](?:(?<![0-9][,.])|(?![0-9]))")
 _CLAUSE_ONLY = frozenset("，,…")
 
 NEGATION_WINDOW = 3

@@ -13,7 +13,7 @@ The rules (documented precisely in ``docs/text-analysis.md``):
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
   clause holding a 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) to the end of the
-  sentence when a 就 follows it in that sentence (不退钱我就曝光). 没/未 … 就 is not a
+  clause holding the 就 that follows it in the sentence (不退钱，我就曝光). 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
@@ -162,12 +162,14 @@ class Scope:
         clause_start = 0
         opened: int | None = None
         not_clause: int | None = None
+        until_clause = False
         for index in sorted(ends_clause.union(cues)):
-            if index in ends_sentence:
+            if index in ends_sentence or (until_clause and index in ends_clause):
                 if opened is not None:
                     region_starts.append(opened)
                     region_ends.append(index)
                 opened = not_clause = None
+                until_clause = False
                 clause_start = index + 1
             elif index in ends_clause:
                 clause_start = index + 1
@@ -180,7 +182,7 @@ class Scope:
                 if not_clause is None and following not in _CONDITION_NOT_EXCEPT:
                     not_clause = clause_start
             elif words[index] in _CONSEQUENCE and not_clause is not None:
-                opened = not_clause
+                opened, until_clause = not_clause, True
         if opened is not None:
             region_starts.append(opened)
             region_ends.append(len(words))

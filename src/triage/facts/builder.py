@@ -187,8 +187,8 @@ def _money(
         if money is not None:
             builder.set(name, money.value, money.evidence)
     unclassified = _largest([amount for amount in amounts if not amount.cued])
-    known = [money for money in (loss, paid, unclassified) if money is not None]
-    stake = demanded or (max(known, key=lambda money: money.value) if known else None)
+    known = [money for money in (paid, unclassified) if money is not None]
+    stake = demanded or loss or (max(known, key=lambda money: money.value) if known else None)
     if stake is not None:
         builder.set("amount_at_stake", stake.value, stake.evidence)
     if demanded is None:

@@ -190,8 +190,8 @@ BASE_FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "amount_at_stake",
         N,
-        "The sum in dispute: the largest demand, else the largest sum lost, paid or unclassified "
-        "(never loan balances or salaries).",
+        "The sum in dispute: the largest demand, else the largest loss, else the largest sum paid "
+        "or unclassified (never loan balances or salaries).",
         "complaint | text",
     ),
     FactSpec("demand_paid_ratio", N, "amount_demanded ÷ amount_paid.", "derived"),

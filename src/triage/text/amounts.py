@@ -17,7 +17,7 @@ from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 from triage.text.scope import Scope
 
-__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "ROLE_CUES", "find_amounts"]
+__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "ROLE_CUES", "TOTAL_CUES", "find_amounts"]
 
 BARE_CUE_GAP = 3
 """Characters allowed between a role cue and a bare number (赔偿我们5000)."""
@@ -36,9 +36,10 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
-        "乱扣", "多了", "多出", "被骗", "骗了", "骗走", "诈骗", "被盗", "盗刷", "被刷", "划走",
-        "转走", "被转", "多付", "多交", "白花", "亏损", "亏了", "赔了", "不退", "拒退",
+        "乱扣", "多了", "多出", "差了", "被骗", "骗了", "骗走", "诈骗", "被盗", "盗刷", "被刷",
+        "划走", "转走", "被转", "多付", "多交", "白花", "亏损", "亏了", "赔了", "不退", "拒退",
         "医疗费", "医药费", "维修费", "少给", "克扣", "拖欠", "收取", "乱收",
+        "违约金", "罚息", "滞纳金", "手续费",
     ),
     AmountRole.OTHER: (
         "贷款", "借款", "借了", "欠款", "余额", "工资", "薪水", "月薪", "年薪", "收入", "额度",
@@ -54,8 +55,12 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
 }  # fmt: skip
 """Role cues; when several precede an amount: demand, then loss, then other, then paid."""
 
+TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
+"""Words that make a bare number money (一共三千六百多) without telling its role."""
+
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
-_CUE_ROLE = {cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]}
+_CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys(TOTAL_CUES)
+_CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
 
 _MONEY = re.compile(
@@ -93,7 +98,7 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
         if value is None:
             continue
         start, end = match.span()
-        role = cues.role(start, end, scope.clause(start))
+        role = cues.role(start, end, scope.clause(start), scope.sentence(start))
         begin, finish = text.to_original(start, end)
         amounts.append(
             Amount(
@@ -122,20 +127,32 @@ class _Cues:
         at = bisect.bisect_right(self.ends, position)
         return at > 0 and position - self.ends[at - 1] <= BARE_CUE_GAP
 
-    def role(self, start: int, end: int, clause: tuple[int, int]) -> AmountRole | None:
-        """The role of the amount at ``[start, end)`` from the cues of its clause, if any."""
-        low = max(clause[0], start - CUE_WINDOW)
+    def role(
+        self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
+    ) -> AmountRole | None:
+        """The role of the amount at ``[start, end)`` from the cues around it, if any.
+
+        Cues of its own clause first; when it has none, the cues before it in its sentence
+        (a list split by spaces: 赔偿医疗费 误工费 一共8万元).
+        """
+        for low in (clause[0], sentence[0]):
+            role = self._preceding(max(low, start - CUE_WINDOW), start)
+            if role is not None:
+                return role
+            after = bisect.bisect_left(self.starts, end)
+            if (
+                low == clause[0]
+                and after < len(self.starts)
+                and self.starts[after] < min(clause[1], end + _FOLLOWING_CUE_WINDOW)
+                and self.roles[after] is not None
+            ):
+                return self.roles[after]
+        return None
+
+    def _preceding(self, low: int, start: int) -> AmountRole | None:
         first = bisect.bisect_left(self.starts, low)
         preceding = set(self.roles[first : bisect.bisect_right(self.ends, start)])
-        for role in _PRIORITY:
-            if role in preceding:
-                return role
-        after = bisect.bisect_left(self.starts, end)
-        if after < len(self.starts) and self.starts[after] < min(
-            clause[1], end + _FOLLOWING_CUE_WINDOW
-        ):
-            return self.roles[after]
-        return None
+        return next((role for role in _PRIORITY if role in preceding), None)
 
 
 def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:

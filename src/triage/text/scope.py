@@ -79,7 +79,15 @@ _NOT_A_CONDITION = (
 """不-words that do not negate a predicate (不过, 不到一个月就坏了), so set up no condition."""
 _CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition
 _CONSEQUENCE = frozenset({"就", "就要", "就会", "就去", "那就", "便"})
-_CONDITION_WORDS = CONDITION_MARKERS | _CONSEQUENCE
+_NOT_CONSEQUENCE = (
+    "就是", "就算", "就像", "就连", "就此", "就近", "就业", "就医", "就餐", "就读", "就诊", "就职",
+)  # fmt: skip
+"""Words starting with 就 that do not mean "then" (就是不能调 is no threat)."""
+
+
+def _consequence(word: str) -> bool:
+    """Whether ``word`` is a 就 of consequence: 就, 就要, and tokens such as 就让, 就把."""
+    return word in _CONSEQUENCE or (word[:1] == "就" and not word.startswith(_NOT_CONSEQUENCE))
 
 
 class Scope:
@@ -156,7 +164,11 @@ class Scope:
         words, starts = self._words, self._starts
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
-        cues = [i for i, word in enumerate(words) if word in _CONDITION_WORDS or "不" in word]
+        cues = [
+            i
+            for i, word in enumerate(words)
+            if word in CONDITION_MARKERS or _consequence(word) or "不" in word
+        ]
         region_starts: list[int] = []
         region_ends: list[int] = []
         clause_start = 0
@@ -181,7 +193,7 @@ class Scope:
                 following = words[index + 1] if index + 1 < len(words) else ""
                 if not_clause is None and following not in _CONDITION_NOT_EXCEPT:
                     not_clause = clause_start
-            elif words[index] in _CONSEQUENCE and not_clause is not None:
+            elif _consequence(words[index]) and not_clause is not None:
                 opened, until_clause = not_clause, True
         if opened is not None:
             region_starts.append(opened)

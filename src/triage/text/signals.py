@@ -1,8 +1,8 @@
 """Counted signals: earlier complaints about the same matter, and people affected.
 
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
-多次/反复/屡次/一再 (2) with a contact cue in the clause, 又/再次 (1) with a complaint word
-(投诉, 反映, 举报, 12345, …) in the clause; 不是第一次/并非第一次
+多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
+in the clause; 不是第一次/并非第一次
 (1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1); a matter
 left unhandled (一直没人处理, 石沉大海: 1). People: a number with a person measure word or
 noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
@@ -41,7 +41,9 @@ _REPEATS = re.compile(
 _FIXED = {"many": 2, "again": 1, "notfirst": 1, "morethanonce": 2, "before": 1, "unhandled": 1}
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})
 _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|12300|市长热线")
-"""又/再次 repeat a complaint only with one of these in the clause (又打电话 is a call)."""
+"""N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话
+is three calls about one complaint, not three complaints."""
+_NEEDS_COMPLAINT = frozenset({"times", "many", "again"})
 
 _PERSON = (
     "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"
@@ -74,7 +76,7 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
         if (
             count < 1
             or (needs_contact and not _CONTACT.search(region))
-            or (kind == "again" and not _COMPLAINT_CONTACT.search(region))
+            or (kind in _NEEDS_COMPLAINT and not _COMPLAINT_CONTACT.search(region))
         ):
             continue
         found.append(_signal(text, SignalKind.REPEAT, count, start, end))

@@ -75,7 +75,7 @@ def test_load_labelled_names_every_bad_line(tmp_path: Path) -> None:
             {"complaint": {"id": "a", "text": "x", "received_at": AT}, "expected": {}},
             "not json",
             {"complaint": {"id": "b", "text": "x", "received_at": AT}, "expected": {"nature": "x"}},
-            {"complaint": {"id": "c", "text": "x", "received_at": AT}, "expected": {}, "extra": 1},
+            {"complaint": {"id": "c", "text": "x", "received_at": AT}, "expected": {"valid": 1}},
         ],
     )
     with pytest.raises(RecordError) as caught:
@@ -83,7 +83,25 @@ def test_load_labelled_names_every_bad_line(tmp_path: Path) -> None:
     locations = [problem.loc for problem in caught.value.problems]
     assert locations == ["line 2", "line 3", "line 4"]
     assert "expected.nature" in str(caught.value)
-    assert "extra" in str(caught.value)
+    assert "expected.valid" in str(caught.value)
+
+
+def test_load_labelled_keeps_metadata_keys(tmp_path: Path) -> None:
+    """Top-level keys beyond complaint/expected/note are kept as metadata, not errors."""
+    path = write_jsonl(
+        tmp_path / "labelled.jsonl",
+        [
+            {
+                "complaint": {"id": "a", "text": "x", "received_at": AT},
+                "expected": {"validity": "invalid"},
+                "sector": "lending",
+                "annotator": "A",
+            }
+        ],
+    )
+    (line,) = load_labelled(path)
+    assert line.expected.validity == "invalid"
+    assert line.model_extra == {"sector": "lending", "annotator": "A"}
 
 
 def test_evaluate_reads_a_path(demo_engine: Engine, tmp_path: Path) -> None:

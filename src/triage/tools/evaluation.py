@@ -9,6 +9,7 @@ Labelled data is JSON Lines, one object per line (the public format, see
      "note": "why these answers (optional)"}
 
 Each expected axis is optional; an axis left out is not scored for that complaint.
+Other top-level keys are kept as metadata and not scored.
 
     from triage import Engine, evaluate
 
@@ -73,9 +74,13 @@ class Expected(BaseModel):
 
 
 class LabelledComplaint(BaseModel):
-    """One line of labelled data: a complaint, the expected answers and an optional note."""
+    """One line of labelled data: a complaint, the expected answers and an optional note.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Other top-level keys (``sector``, ``annotator``, ...) are metadata: kept in
+    ``model_extra``, never scored. Keys inside ``expected`` must be known axes.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     complaint: Complaint
     expected: Expected

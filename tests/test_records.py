@@ -64,6 +64,15 @@ def test_bad_records_name_the_field(change: dict[str, Any], field: str, expected
     assert field in str(caught.value)
 
 
+def test_short_bad_values_are_quoted_long_ones_are_not() -> None:
+    """The message shows a short wrong value, never a whole complaint text."""
+    with pytest.raises(RecordError, match=r"channel: .*\(got 'fax'\)"):
+        parse_complaint({**MINIMAL, "channel": "fax"})
+    with pytest.raises(RecordError) as caught:
+        parse_complaint({**MINIMAL, "text": " " * 500})
+    assert "got" not in str(caught.value)
+
+
 def test_missing_text_is_named() -> None:
     """A record without text names the missing field."""
     data = {k: v for k, v in MINIMAL.items() if k != "text"}

@@ -22,7 +22,7 @@ def test_jsonl_lines_are_numbered_and_blank_lines_skipped() -> None:
     assert items[0].line == 1
     assert [str(item) for item in items[1:]] == [
         "in.jsonl:3: invalid Complaint: <record>: Input should be an object",
-        "in.jsonl:4: invalid Complaint: colour: Extra inputs are not permitted",
+        "in.jsonl:4: invalid Complaint: colour: Extra inputs are not permitted (got 'red')",
     ]
 
 

@@ -14,13 +14,26 @@ __all__ = ["field_problems", "parse_complaint", "parse_record"]
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
+_MAX_SHOWN = 40
+"""Longest input quoted in an error message; longer ones (a whole text) are left out."""
+
 
 def field_problems(error: ValidationError) -> list[FieldProblem]:
-    """One :class:`FieldProblem` per pydantic error, located by a dotted path."""
+    """One :class:`FieldProblem` per pydantic error, located by a dotted path.
+
+    A short scalar input is quoted in the message (``got 'phone'``) so the reader sees
+    what was wrong without opening the file.
+    """
     problems = []
     for item in error.errors(include_url=False):
         loc = ".".join(str(part) for part in item["loc"]) or "<record>"
-        problems.append(FieldProblem(loc=loc, message=item["msg"], type=item["type"]))
+        message = item["msg"]
+        given = item.get("input")
+        if isinstance(given, str | int | float) and not isinstance(given, bool):
+            shown = repr(given)
+            if len(shown) <= _MAX_SHOWN:
+                message = f"{message} (got {shown})"
+        problems.append(FieldProblem(loc=loc, message=message, type=item["type"]))
     return problems
 
 

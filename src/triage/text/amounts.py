@@ -48,9 +48,9 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
     AmountRole.PAID: (
         "买", "购买", "购", "花了", "花", "价格", "价钱", "售价", "单价", "总价", "原价", "标价",
         "价值", "充值", "充了", "支付", "付了", "付款", "付", "定金", "订金", "首付", "押金",
-        "交了", "缴纳", "缴了", "缴费", "交费", "下单", "订购", "票价", "消费", "实付",
-        "报名费", "学费", "会员费", "年费", "服务费", "费用", "车款", "车价", "房款", "房价",
-        "货款", "保费", "一碗", "一份", "一杯", "一瓶", "要",
+        "交了", "缴纳", "缴了", "刷了", "刷卡", "缴费", "交费", "下单", "订购", "票价", "消费",
+        "实付", "报名费", "学费", "会员费", "年费", "服务费", "费用", "车款", "车价", "房款",
+        "房价", "货款", "保费", "一碗", "一份", "一杯", "一瓶", "要",
     ),
 }  # fmt: skip
 """Role cues; when several precede an amount: demand, then loss, then other, then paid."""
@@ -72,6 +72,8 @@ _MEASURE = re.compile(
     r" ?(?:[年月日号天周星次回遍趟个人户名位口件台部张瓶盒袋包箱双对副罐桶粒片颗支枝把只头条页"
     r"本杯碗份顿餐间套辆架艘座栋层楼岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]|[a-z])"
 )
+_COMPOUND_HEAD = re.compile(r" ?(?:医疗|保障|重疾|意外|富翁|粉丝|粉)")
+"""Nouns a bare number can modify without being money: 百万医疗险, 十万粉丝."""
 _IDENTIFIER_CUE = re.compile(
     r"(?:号|号码|电话|手机|尾号|编号|单号|账号|卡号|工号|车牌|密码|验证码|身份证|qq|微信|第|百分之)"
     r"[:：是为]? ?$"
@@ -164,6 +166,7 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
         (len(number) == 1 and not number.isascii())  # 一, 三: far too common as words
         or not cues.just_before(start)
         or _MEASURE.match(text, end)
+        or _COMPOUND_HEAD.match(text, end)
         or (_SERVICE_NUMBER.fullmatch(number) and not number.endswith("000"))
     ):
         return None

@@ -52,6 +52,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("price-per-bowl", "28块钱一碗", {"amounts": [("28", "paid")]}),
     ("duration-of-use-is-no-incident", "用了三年的宽带最近老掉线", {"days_since_incident": None}),
     ("point-in-time-is-an-incident", "三年前多收了我的钱", {"days_since_incident": 1096}),
+    (
+        "present-is-not-an-incident",
+        "2021年买的冰箱就有噪音，现在2024年了还是吵",
+        {"days_since_incident": 1261},
+    ),
     ("i-want-demand", "我要三万块，少一分都不行", {"amounts": [("30000", "demand")]}),
     ("threshold-is-other", "年消费满10万免年费", {"amounts": [("100000", "other")]}),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),

@@ -113,7 +113,9 @@ def _values(test: Comparison) -> tuple[Scalar, ...]:
     value = test.value
     if isinstance(value, ParamRef):
         raise TypeError(f"parameter {value.name!r} was not resolved before compiling")
-    return tuple(engine_value(item) for item in (value if isinstance(value, tuple) else (value,)))
+    items = value if isinstance(value, tuple) else (value,)
+    unique = dict.fromkeys((type(item), engine_value(item)) for item in items)  # in: [a, a]
+    return tuple(item for _, item in unique)
 
 
 def _positive(test: Comparison) -> Compiled:

@@ -2,7 +2,8 @@
 
 Each reference resolves to the first day it can mean: 2019年 → 1 January 2019, 去年 →
 1 January of last year, 上个月 → the 1st of last month, 上周 → Monday of last week, 三年前 →
-the same day three years earlier. References after the reference date are dropped.
+the same day three years earlier. References after the reference date are dropped, and
+so are those that name the present (现在2025年了).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _LASTED = re.compile("(?:了|已经|已有|已|将近|近|快|足足)$")
 
 _OWNED = re.compile("(?:用|住|开|买|戴|穿|骑|办|装|租|养|交|缴|使用)了$")
 """Before a span, these make it how long something was owned or used (用了三年)."""
+
+_PRESENT = re.compile("(?:现在|如今|目前|眼下)(?:是|已经|已|都)?$")
+"""Before a reference, these say it names the present (现在2025年了), not an event."""
 
 _DAY = rf"(?:{_MONTH})[日号]"
 _PATTERNS = {
@@ -61,7 +65,9 @@ def find_times(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
         resolved = _RESOLVERS[kind](match, reference) if kind else None
         if resolved is None or resolved > reference:
             continue
-        if reference.year - resolved.year > _MAX_YEARS_BACK:
+        if reference.year - resolved.year > _MAX_YEARS_BACK or _PRESENT.search(
+            text.text, max(0, match.start() - 4), match.start()
+        ):
             continue
         begin, finish = text.to_original(*match.span())
         lasting = kind == "span" and bool(

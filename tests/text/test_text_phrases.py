@@ -149,6 +149,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("yidan-media", "一旦出事就找媒体", {"mentions_conditional": ("leverage",)}),
     ("bu-dehua", "不给说法的话我就去电视台", {"mentions_conditional": ("leverage",)}),
     (
+        "consequence-goes-on-after-zai",
+        "不赔钱我就发抖音，再天天打12315",
+        {"mentions_conditional": ("leverage",), "mentions": None},
+    ),
+    (
+        "next-sentence-is-asserted",
+        "不赔钱我就发抖音。我已经打了12315",
+        {"mentions_conditional": ("leverage",), "mentions": ("leverage",)},
+    ),
+    (
         "condition-part",
         "如果退款就不曝光",
         {"mentions_conditional": ("refund",), "mentions_negated": ("leverage",)},
@@ -173,6 +183,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("bingfei-first", "并非第一次反映", {"repeat_count": 1}),
     ("third-time", "这是我第三次投诉了", {"repeat_count": 2}),
     ("many-times", "多次投诉无果", {"repeat_count": 2}),
+    ("left-unhandled", "物业一直没人管", {"repeat_count": 1}),
+    ("own-inaction-is-no-repeat", "当时忙就一直没管，现在实在忍不了", {"repeat_count": None}),
     ("nobody-handles", "一直没人处理", {"repeat_count": 1}),
     ("called-five-times", "打了五次电话都没人接", {"repeat_count": None}),
     ("complained-three-times", "这事我已经投诉了三次", {"repeat_count": 3}),

@@ -13,7 +13,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
   clause holding a 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) to the end of the
-  clause holding the 就 that follows it in the sentence (不退钱，我就曝光). 没/未 … 就 is not a
+  clause holding the 就 that follows it in the sentence (不退钱，我就曝光), and through the
+  clauses after it that go on with 再, 还要, 然后, … (再天天打12345). 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
@@ -83,6 +84,8 @@ _NOT_CONSEQUENCE = (
     "就是", "就算", "就像", "就连", "就此", "就近", "就业", "就医", "就餐", "就读", "就诊", "就职",
 )  # fmt: skip
 """Words starting with 就 that do not mean "then" (就是不能调 is no threat)."""
+_CONTINUATION = ("再", "还要", "还会", "还得", "并且", "然后", "同时", "而且", "接着")
+"""A clause starting with these continues a consequence: 不赔我就曝光，再天天打12345."""
 
 
 def _consequence(word: str) -> bool:
@@ -176,7 +179,14 @@ class Scope:
         not_clause: int | None = None
         until_clause = False
         for index in sorted(ends_clause.union(cues)):
-            if index in ends_sentence or (until_clause and index in ends_clause):
+            continued = (
+                until_clause
+                and index not in ends_sentence
+                and index + 1 < len(words)
+                and words[index + 1].startswith(_CONTINUATION)
+            )
+            closes = index in ends_sentence or (until_clause and index in ends_clause)
+            if closes and not continued:
                 if opened is not None:
                     region_starts.append(opened)
                     region_ends.append(index)

@@ -44,6 +44,8 @@ _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|
 """N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话
 is three calls about one complaint, not three complaints."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again"})
+_OWN_INACTION = re.compile("(?:我|就|我也|我都)$")
+"""Before 一直没管, these make it the complainant's own inaction (当时忙就一直没管)."""
 
 _PERSON = (
     "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"
@@ -77,6 +79,7 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
             count < 1
             or (needs_contact and not _CONTACT.search(region))
             or (kind in _NEEDS_COMPLAINT and not _COMPLAINT_CONTACT.search(region))
+            or (kind == "unhandled" and _OWN_INACTION.search(normalized, max(0, start - 3), start))
         ):
             continue
         found.append(_signal(text, SignalKind.REPEAT, count, start, end))

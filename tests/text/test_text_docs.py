@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from triage.text import TextFeatures
-from triage.text.amounts import ROLE_CUES, TOTAL_CUES
+from triage.text.amounts import OFFER_CUES, ROLE_CUES, TOTAL_CUES
 from triage.text.scope import CONDITION_MARKERS, NEGATION_CUES, SUSPICION_MARKERS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "text-analysis.md"
@@ -43,6 +43,7 @@ def test_every_scope_cue_is_documented(doc: str) -> None:
 def test_every_role_cue_is_documented(doc: str) -> None:
     """Each amount-role cue of the code is in the page's row for that role, and each total word."""
     assert set(TOTAL_CUES) <= set(re.findall(r"[\u4e00-\u9fff]+", doc))
+    assert set(OFFER_CUES) <= set(re.findall(r"[\u4e00-\u9fff]+", doc))
     for role, cues in ROLE_CUES.items():
         row = re.search(rf"^\| {role.value} \| (.*) \|$", doc, re.MULTILINE)
         assert row is not None, role

@@ -44,6 +44,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("ji-bai-vague", "花了几百块", {"amounts": []}),
     ("kuai-qian-small", "被扣了三块钱", {"amounts": [("3", "loss")]}),
     ("kuai-measure-word", "买了三块蛋糕", {"amounts": []}),
+    (
+        "offer-is-other",
+        "价值2300元的手机丢了，网点只肯赔付36元",
+        {"amounts": [("2300", "paid"), ("36", "other")]},
+    ),
     ("card-swipe-bare-wan", "用信用卡刷了1.98万办了健身卡", {"amounts": [("19800", "paid")]}),
     ("product-name-not-money", "买的百万医疗险，住院花了8000元", {"amounts": [("8000", "paid")]}),
     ("followers-not-money", "我微博十万粉丝，要求赔偿两万元", {"amounts": [("20000", "demand")]}),

@@ -17,7 +17,7 @@ from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 from triage.text.scope import Scope
 
-__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "ROLE_CUES", "TOTAL_CUES", "find_amounts"]
+__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "OFFER_CUES", "ROLE_CUES", "TOTAL_CUES", "find_amounts"]
 
 BARE_CUE_GAP = 3
 """Characters allowed between a role cue and a bare number (赔偿我们5000)."""
@@ -57,6 +57,13 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
 
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
+
+OFFER_CUES = (
+    "只肯", "只愿意", "只同意", "只答应", "只给", "只赔", "只退", "只补", "只能赔", "只能退",
+    "最多赔", "最多退", "愿意赔", "同意赔", "答应赔", "答应退", "提出赔",
+)  # fmt: skip
+"""The other side's offer (只肯赔付36元): the sum is neither demanded nor lost, so ``other``."""
+_OFFERS = re.compile("|".join(OFFER_CUES))
 
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
 _CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys(TOTAL_CUES)
@@ -123,6 +130,7 @@ class _Cues:
         self.starts = [match.start() for match in matches]
         self.ends = [match.end() for match in matches]
         self.roles = [_CUE_ROLE[match.group()] for match in matches]
+        self.offers = [match.end() for match in _OFFERS.finditer(text)]
 
     def just_before(self, position: int) -> bool:
         """Whether a cue ends at most :data:`BARE_CUE_GAP` characters before ``position``."""
@@ -135,8 +143,12 @@ class _Cues:
         """The role of the amount at ``[start, end)`` from the cues around it, if any.
 
         Cues of its own clause first; when it has none, the cues before it in its sentence
-        (a list split by spaces: 赔偿医疗费 误工费 一共8万元).
+        (a list split by spaces: 赔偿医疗费 误工费 一共8万元). An offer cue before it in its
+        clause makes it ``other``.
         """
+        offer = bisect.bisect_right(self.offers, start)
+        if offer and self.offers[offer - 1] > max(clause[0], start - CUE_WINDOW):
+            return AmountRole.OTHER
         for low in (clause[0], sentence[0]):
             role = self._preceding(max(low, start - CUE_WINDOW), start)
             if role is not None:

@@ -222,6 +222,7 @@ def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | 
         incident = complaint.incident_at.astimezone(received.tzinfo).date()
         days = (received.date() - incident).days
         builder.set("days_since_incident", days if days >= 0 else None)
+        builder.set("incident_recorded", True)
     elif findings.reference_date is not None and (
         points := [time for time in findings.times if not time.lasting]
     ):

@@ -237,6 +237,13 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "e.g. 三年前: the last event told) to received_at.",
         "complaint.incident_at | text",
     ),
+    FactSpec(
+        "incident_recorded",
+        B,
+        "The record gives incident_at (so days_since_incident is a recorded date, not a guess "
+        "from the text).",
+        "complaint.incident_at",
+    ),
     FactSpec("text_length", INT, "Characters in the complaint text.", "text"),
 )
 

@@ -146,7 +146,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("zai-bu-douyin", "再不处理，我就发抖音", {"mentions_conditional": ("leverage",)}),
     (
         "otherwise-lawyer",
-        "要求退款，否则我就找律师",
+        "要求退款，否则我就找记者",
         {"mentions": ("refund",), "mentions_conditional": ("leverage",)},
     ),
     ("buran-weibo", "赶紧处理，不然我就发微博", {"mentions_conditional": ("leverage",)}),
@@ -178,7 +178,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "sentence-ends-condition",
-        "如果不处理就曝光。我已经找了律师。",
+        "如果不处理就曝光。我已经找了记者。",
         {"mentions": ("leverage",), "mentions_conditional": ("leverage",)},
     ),
     ("hypothetical-injury", "如果孩子受伤了谁负责", {"mentions_conditional": ("injury",)}),

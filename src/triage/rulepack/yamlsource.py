@@ -84,6 +84,7 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.constructor = yaml.SafeLoader("")
+        self.scalars: dict[tuple[str, str], Any] = {}  # (tag, text) -> value: all immutable
 
     def error(self, node: yaml.Node, message: str, hint: str | None = None) -> RuleSyntaxError:
         """A syntax error located at ``node``."""
@@ -106,21 +107,24 @@ class _Builder:
             return items
         if node.tag == _STR:
             return node.value
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            raise self.error(
-                node,
-                f"value cannot be read: {getattr(error, 'problem', error)}",
-                "rule files hold plain data: strings, numbers, booleans, lists, mappings",
-            ) from None
+        key = (node.tag, node.value)
+        if key not in self.scalars:
+            try:
+                self.scalars[key] = self.constructor.construct_object(node, deep=True)
+            except yaml.YAMLError as error:
+                raise self.error(
+                    node,
+                    f"value cannot be read: {getattr(error, 'problem', error)}",
+                    "rule files hold plain data: strings, numbers, booleans, lists, mappings",
+                ) from None
+        return self.scalars[key]
 
     def _mapping(self, node: yaml.MappingNode) -> LocDict:
         result = LocDict()
         result.loc = _loc(self.file, node)
         result.marks = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node)
+            key = key_node.value if key_node.tag == _STR else self.build(key_node)
             if not isinstance(key, str | int | float | bool):
                 raise self.error(key_node, "mapping keys must be plain words")
             key = str(key)

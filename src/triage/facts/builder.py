@@ -214,6 +214,9 @@ def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | No
     people = _most(findings.people)
     if people is not None:
         builder.set("people_affected", people.value, [people])
+    units = _most(findings.units)
+    if units is not None:
+        builder.set("units_bought", units.value, [units])
 
 
 def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:

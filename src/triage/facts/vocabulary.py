@@ -231,6 +231,12 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "text",
     ),
     FactSpec(
+        "units_bought",
+        INT,
+        "Largest number of units of goods the text says were bought (共计120盒 → 120).",
+        "text",
+    ),
+    FactSpec(
         "days_since_incident",
         INT,
         "Days from the incident (incident_at, else the latest point in time the text names, "

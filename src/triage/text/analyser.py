@@ -20,7 +20,7 @@ from triage.text.normalize import Normalizer
 from triage.text.scope import Scope
 from triage.text.sector import guess_sector
 from triage.text.segment import Segmenter
-from triage.text.signals import find_people, find_repeats
+from triage.text.signals import find_people, find_repeats, find_units
 from triage.text.times import find_times
 
 __all__ = ["Analyser"]
@@ -70,6 +70,7 @@ class Analyser:
             amounts=findings.amounts,
             repeats=findings.repeats,
             people=findings.people,
+            units=findings.units,
             times=findings.times,
             sector=findings.sector,
             reference_date=findings.reference_date,
@@ -89,6 +90,7 @@ class Analyser:
             amounts=find_amounts(normalized, scope),
             repeats=find_repeats(normalized, scope),
             people=find_people(normalized),
+            units=find_units(normalized),
             times=find_times(normalized, reference) if reference is not None else (),
             sector=guess_sector(hits),
             reference_date=reference,

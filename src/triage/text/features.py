@@ -91,10 +91,12 @@ class SignalKind(StrEnum):
 
     REPEAT = "repeat"
     PEOPLE = "people"
+    UNITS = "units"
 
 
 class Signal(NamedTuple):
-    """A counted signal: earlier complaints (``repeat``) or people affected (``people``)."""
+    """A counted signal: earlier complaints (``repeat``), people affected (``people``) or
+    units of goods bought (``units``)."""
 
     kind: SignalKind
     value: int
@@ -194,6 +196,7 @@ class TextFindings:
     amounts: tuple[Amount, ...]
     repeats: tuple[Signal, ...]
     people: tuple[Signal, ...]
+    units: tuple[Signal, ...]
     times: tuple[TimeReference, ...]
     sector: SectorGuess | None
     reference_date: date | None

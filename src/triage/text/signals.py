@@ -17,7 +17,7 @@ from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 from triage.text.scope import Scope
 
-__all__ = ["find_people", "find_repeats"]
+__all__ = ["find_people", "find_repeats", "find_units"]
 
 _CONTACT = re.compile(
     r"投诉|反映|反应|举报|来电|致电|电话|联系|申诉|报修|沟通|协商|交涉|催|留言|工单|客服|热线|"
@@ -57,6 +57,16 @@ _PEOPLE = re.compile(
 )
 _MAX_COUNT = 10**9
 
+_PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提|斤)"
+_UNITS = re.compile(
+    r"(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
+    rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"|(?<![0-9])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"
+    r"(?:买下|买走|买了|拿去结|结了账)"
+)
+"""Goods bought: a purchase or total word, then a number with a packaging measure word
+(分4次共下单购买40袋), or such a number before the purchase (剩下的48瓶全部拿去结了账)."""
+
 
 def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
     """Every statement that the matter was complained about before, with the count it implies."""
@@ -93,6 +103,17 @@ def find_people(text: Normalized) -> tuple[Signal, ...]:
         count = _count(match["n"] or match["family"])
         if count > 0:
             found.append(_signal(text, SignalKind.PEOPLE, count, *match.span()))
+    return tuple(found)
+
+
+def find_units(text: Normalized) -> tuple[Signal, ...]:
+    """Every stated number of units of goods bought (购买40袋, 共计120盒)."""
+    found: list[Signal] = []
+    for match in _UNITS.finditer(text.text):
+        group = "n" if match["n"] else "m"
+        count = _count(match[group])
+        if count > 0:
+            found.append(_signal(text, SignalKind.UNITS, count, match.start(group), match.end()))
     return tuple(found)
 
 

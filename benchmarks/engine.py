@@ -93,7 +93,12 @@ def rule_stage(rule_count: int, decisions: int, repeats: int) -> dict[str, float
         network = build_network(
             engine.ruleset.rules, engine.ruleset.checked.strata, engine.ruleset.vocabulary
         )
-        encoded = [[dict(p.encode(f), sid="1", id="c") for p in network.passes] for f in facts]
+        # One session per decision, as the engine does: reusing one session id races the
+        # Host's timer thread and fails now and then with durable_rules error 307.
+        encoded = [
+            [dict(p.encode(f), sid=str(n), id="c") for p in network.passes]
+            for n, f in enumerate(facts)
+        ]
         host, fired = _baseline_host([p.definition for p in network.passes])
 
         def baseline() -> None:
@@ -102,7 +107,7 @@ def rule_stage(rule_count: int, decisions: int, repeats: int) -> dict[str, float
                     name = f"baseline{index}"
                     host.assert_fact(name, fact)
                     host.retract_fact(name, fact)
-                    host.delete_state(name, "1")
+                    host.delete_state(name, fact["sid"])
 
         def ours() -> None:
             for fact_dict in facts:

@@ -189,6 +189,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("third-time", "这是我第三次投诉了", {"repeat_count": 2}),
     ("many-times", "多次投诉无果", {"repeat_count": 2}),
     ("left-unhandled", "物业一直没人管", {"repeat_count": 1}),
+    ("resubmitted", "我越想越觉得亏，所以再投一次", {"repeat_count": 1}),
     ("own-inaction-is-no-repeat", "当时忙就一直没管，现在实在忍不了", {"repeat_count": None}),
     ("nobody-handles", "一直没人处理", {"repeat_count": 1}),
     ("called-five-times", "打了五次电话都没人接", {"repeat_count": None}),

@@ -29,6 +29,7 @@ _REPEATS = re.compile(
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
     rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍))"
     r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
+    r"|(?P<resubmit>再投一次|再投诉一次|再来投诉|再投诉)"
     r"|(?P<again>又一次|再一次|再次|又)"
     r"|(?P<notfirst>(?:不是|并非)(?:第一次|头一次|第一回|头一回))"
     r"|(?P<morethanonce>不止一次|不只一次)"
@@ -38,7 +39,15 @@ _REPEATS = re.compile(
     r"(?:给|来|帮|予|再)?(?:处理|解决|回复|答复|管|理会|理睬|联系|回应|受理|说法|解释|上门|维修|修|退)"
     r"|石沉大海|无人问津|没有下文|不了了之|杳无音信))"
 )
-_FIXED = {"many": 2, "again": 1, "notfirst": 1, "morethanonce": 2, "before": 1, "unhandled": 1}
+_FIXED = {
+    "many": 2,
+    "resubmit": 1,
+    "again": 1,
+    "notfirst": 1,
+    "morethanonce": 2,
+    "before": 1,
+    "unhandled": 1,
+}
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})
 _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|12300|市长热线")
 """N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话

@@ -132,11 +132,21 @@ def test_forward_chaining_through_two_derived_facts(engine: Engine) -> None:
 
 
 def test_defaults_are_reported(engine: Engine) -> None:
-    """Axes on which nothing fired take the policy default and are listed in defaults."""
+    """Axes on which nothing fired take the policy default, are listed and need review.
+
+    Validity defaults to valid (no named reason, no rejection); nature's default is a
+    finding, so it asks for no review.
+    """
     decision = engine.decide(_complaint("感谢客服小王，表扬一下"))
-    assert decision.validity == "invalid"
+    assert decision.validity == "valid"
     assert decision.severity == "low"
     assert set(decision.defaults) == {"validity", "nature", "severity", "responsibility"}
+    assert decision.needs_review
+    assert decision.review_reasons == (
+        "unresolved_validity",
+        "unresolved_severity",
+        "unresolved_responsibility",
+    )
 
 
 def test_one_raise_only(engine: Engine) -> None:

@@ -42,14 +42,18 @@ def test_json_output_and_exit_code(complaints_file: Path) -> None:
     assert report["changes"] == [
         {
             "complaint_id": "a3",
-            "changes": [{"axis": "severity", "before": "medium", "after": "low"}],
+            "changes": [
+                {"axis": "severity", "before": "medium", "after": "low"},
+                {"axis": "needs_review", "before": "no", "after": "yes"},
+            ],
             "rules_gone": ["demo.severity.money"],
             "rules_new": [],
             "rules_changed": [],
         }
     ]
     assert report["summary"] == [
-        {"axis": "severity", "before": "medium", "after": "low", "count": 1}
+        {"axis": "severity", "before": "medium", "after": "low", "count": 1},
+        {"axis": "needs_review", "before": "no", "after": "yes", "count": 1},
     ]
 
 

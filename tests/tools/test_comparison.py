@@ -18,11 +18,17 @@ def comparison(demo_engine: Engine) -> Iterator[Comparison]:
 
 
 def test_changes_name_axes_values_and_rules(comparison: Comparison) -> None:
-    """The one changed decision names its axis, both values and the rule that stopped firing."""
+    """The one changed decision names its axes, both values and the rule that stopped firing.
+
+    Severity falls back to the default, so the decision now needs review too.
+    """
     assert comparison.total == 3
     assert [change.complaint_id for change in comparison.changes] == ["a3"]
     change = comparison.changes[0]
-    assert [(c.axis, c.before, c.after) for c in change.axes] == [("severity", "medium", "low")]
+    assert [(c.axis, c.before, c.after) for c in change.axes] == [
+        ("severity", "medium", "low"),
+        ("needs_review", "no", "yes"),
+    ]
     assert change.rules_gone == ("demo.severity.money",)
     assert change.rules_new == ()
     assert change.causes() == "-demo.severity.money"
@@ -32,7 +38,8 @@ def test_changes_name_axes_values_and_rules(comparison: Comparison) -> None:
 def test_summary_counts_transitions(comparison: Comparison) -> None:
     """summary counts each axis transition; axis_counts counts per axis."""
     assert [(t.axis, t.before, t.after, t.count) for t in comparison.summary] == [
-        ("severity", "medium", "low", 1)
+        ("severity", "medium", "low", 1),
+        ("needs_review", "no", "yes", 1),
     ]
     assert comparison.axis_counts()["severity"] == 1
     assert comparison.axis_counts()["validity"] == 0

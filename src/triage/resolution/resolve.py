@@ -11,7 +11,9 @@ The policy (set in the pack manifest, see :class:`triage.rulepack.spec.Policy`):
 - responsibility: the rule with the highest priority, ties broken by rule id.
 
 An axis on which no rule fired takes the default, and the decision lists it in
-``defaults``.
+``defaults``. A default on validity, severity or responsibility is a guess, not a finding:
+it sets ``needs_review`` with the review reason ``unresolved_<axis>``. Nature is
+different: no malicious signal is a finding (``normal``), not a fallback.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ class Resolution:
     reasons: Reasons
     defaults: tuple[Axis, ...]
     actions: tuple[Action, ...]
+
+
+_REVIEWED_DEFAULTS = frozenset({Axis.VALIDITY, Axis.SEVERITY, Axis.RESPONSIBILITY})
+"""Axes whose default is a fallback that a person must check, not a finding."""
 
 
 def _strongest_first(rules: Sequence[Rule]) -> list[Rule]:
@@ -155,16 +161,18 @@ def resolve(fired: Sequence[Rule], policy: Policy) -> Resolution:
         )
         if used
     )
+    review_reasons = (
+        *(rule.then.review for rule in review if rule.then.review),
+        *(f"unresolved_{axis.value}" for axis in defaults if axis in _REVIEWED_DEFAULTS),
+    )
     return Resolution(
         validity=validity,
         nature=nature,
         severity=severity,
         responsibility=responsibility,
         nature_score=round(score, 6),
-        needs_review=bool(review),
-        review_reasons=tuple(
-            dict.fromkeys(rule.then.review for rule in review if rule.then.review)
-        ),
+        needs_review=bool(review_reasons),
+        review_reasons=tuple(dict.fromkeys(review_reasons)),
         reasons=Reasons(
             validity=validity_reasons,
             nature=nature_reasons,

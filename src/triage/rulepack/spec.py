@@ -182,7 +182,7 @@ def iter_tests(condition: Condition) -> list[Comparison]:
 class Policy:
     """How each axis is resolved from the firings (set in the pack manifest)."""
 
-    validity_default: str = "invalid"
+    validity_default: str = "valid"
     nature_default: str = "normal"
     nature_threshold: float = 1.0
     severity_default: str = "low"

@@ -19,7 +19,7 @@ def test_explains_a_complaint_from_a_file(complaints_file: Path) -> None:
     assert "demo/rules.yaml:2" in out
     assert "demo.severity.injury 人身伤害" in out
     assert "facts:  mentions=[injury, shop]" in out
-    assert "source: 消法 第49条" in out
+    assert "source: 《消费者权益保护法》第四十九条" in out
     assert "我在【店里】摔倒【骨折】了" in out
 
 

@@ -19,6 +19,8 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``repeated-test`` (warning): the same test twice in one ``all`` (or one ``any``).
 - ``untested`` (warning): no case makes the rule fire, or no near miss.
 - ``no-source`` (warning): the rule's ``source`` is a placeholder.
+- ``citation-form`` (warning): the rule's ``source`` is not in the citation form, or cites
+  a file that does not ship (the form is described in ``triage.tools.linting.citations``).
 - ``unused-lexicon`` / ``unused-term`` (info): a lexicon no rule reads; a term that no
   case or example text matched.
 """

@@ -33,6 +33,7 @@ CODES: dict[str, Level] = {
     "repeated-test": Level.WARNING,
     "untested": Level.WARNING,
     "no-source": Level.WARNING,
+    "citation-form": Level.WARNING,
     "unused-lexicon": Level.INFO,
     "unused-term": Level.INFO,
 }

@@ -1,4 +1,4 @@
-"""Static checks of rules: never firing, shadowed, duplicated, and without a source."""
+"""Static checks of rules: never firing, shadowed, duplicated, and without a citable source."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from triage.facts.vocabulary import FactSpec, FactType
 from triage.records.decision import Axis, Severity, Validity
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Rule, Scalar
+from triage.tools.linting.citations import citation_problem
 from triage.tools.linting.findings import Finding
 from triage.tools.linting.logic import Conjunction, FactDomain, canonical, conflict, dnf, implies
 
@@ -156,6 +157,32 @@ def _duplicates(rules: Sequence[_Analysed]) -> Iterator[Finding]:
             )
 
 
+def _source_findings(rule: Rule) -> list[Finding]:
+    """A placeholder source, or one whose citations are not in the citation form."""
+    if rule.source.strip().lower() in PLACEHOLDER_SOURCES:
+        return [
+            _finding(
+                "no-source",
+                rule,
+                f"its source {rule.source!r} is a placeholder",
+                "cite the ground: a law and article, a regulation, a standard or a "
+                "published document by its title",
+            )
+        ]
+    problem = citation_problem(rule.source)
+    if problem is None:
+        return []
+    return [
+        _finding(
+            "citation-form",
+            rule,
+            f"its source is not a recognised citation: {problem}",
+            "write 《消费者权益保护法》第五十五条第一款, GB/T 19012-2019《…》, or "
+            "行业惯例（非法定）：… for a convention; separate citations with ；",
+        )
+    ]
+
+
 def rule_findings(
     rules: Sequence[Rule], vocabulary: Mapping[str, FactSpec], lexicons: Sequence[str]
 ) -> list[Finding]:
@@ -181,15 +208,7 @@ def rule_findings(
             )
             for test, kind in _repeated_tests(rule.when)
         )
-        if rule.source.strip().lower() in PLACEHOLDER_SOURCES:
-            findings.append(
-                _finding(
-                    "no-source",
-                    rule,
-                    f"its source {rule.source!r} is a placeholder",
-                    "cite the ground: a law article or seeds/<file> and section",
-                )
-            )
+        findings.extend(_source_findings(rule))
     live = [a for a in analysed if a.fires]
     findings.extend(_duplicates(live))
     findings.extend(_shadowed(live, facts))

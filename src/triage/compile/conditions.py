@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from triage.logs import get_logger
 from triage.rulepack.spec import AllOf, Comparison, Condition, NotOf, Op, ParamRef, Scalar
 
 __all__ = [
@@ -37,6 +38,8 @@ _COUNT = {Op.COUNT_GE: "$gte", Op.COUNT_LE: "$lte"}
 _NEGATED_COUNT = {Op.COUNT_GE: "$lt", Op.COUNT_LE: "$gt"}
 
 
+_LOG = get_logger("compile")
+
 NUMBER_LIMIT = 1e15
 """Numbers are capped at ± this in the engine (durable_rules parses no exponents)."""
 
@@ -50,6 +53,8 @@ def engine_value(value: Scalar) -> Scalar:
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
+    if abs(value) > NUMBER_LIMIT:
+        _LOG.warning("number %s capped at ±%g for the engine", value, NUMBER_LIMIT)
     number = float(max(-NUMBER_LIMIT, min(NUMBER_LIMIT, value)))
     if number.is_integer():
         return int(number)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import threading
+import time
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from triage.compile.network import Network, build_network
 from triage.engine.durable import DurableRuleset
 from triage.errors import EngineError, FieldProblem, RecordError
 from triage.facts.vocabulary import FactSpec
+from triage.logs import get_logger
 from triage.records.complaint import Complaint
 from triage.records.decision import Axis, Decision, FactValue, Span
 from triage.records.parsing import parse_complaint
@@ -25,9 +27,24 @@ from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_
 from triage.rulepack.spec import Rule
 from triage.text import Analyser, TextFeatures
 
-__all__ = ["Engine", "RuleInfo"]
+__all__ = ["DecisionHook", "Engine", "EngineOptions", "RuleInfo"]
 
 _AXIS_ORDER = {axis: index for index, axis in enumerate(Axis)}
+_LOG = get_logger("engine")
+
+DecisionHook = Callable[[Decision, float], None]
+"""Called with each decision and the seconds it took: count decisions for metrics."""
+
+
+class EngineOptions(TypedDict, total=False):
+    """How an engine reports on its decisions (keyword arguments of every constructor)."""
+
+    on_decision: DecisionHook | None
+    """Called after each decision, on the deciding thread, outside the engine's lock;
+    what it raises reaches the caller of ``decide``. Default: none."""
+    slow_decision: float | None
+    """Seconds after which a decision is logged as slow (WARNING on ``triage.engine``);
+    None never logs. Default: 0.5."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +76,18 @@ class Engine:
     deciding reads no file, clock, network or environment.
     """
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, **options: Unpack[EngineOptions]) -> None:
         self._ruleset = ruleset
+        self._on_decision = options.get("on_decision")
+        self._slow_decision = options.get("slow_decision", 0.5)
+        _LOG.info(
+            "rule set %s loaded: %d rules, %d lexicons, packs %s",
+            ruleset.version,
+            len(ruleset.rules),
+            len(ruleset.lexicons),
+            ", ".join(pack.name for pack in ruleset.packs),
+        )
+        started = time.perf_counter()
         self._analyser = Analyser(
             ruleset.lexicons, {key: float(value) for key, value in ruleset.parameters.items()}
         )
@@ -76,6 +103,12 @@ class Engine:
             _close_all(rulesets)
             raise
         self._rulesets = rulesets
+        _LOG.info(
+            "rule set %s compiled: %d passes in %.1f ms",
+            ruleset.version,
+            len(rulesets),
+            (time.perf_counter() - started) * 1000,
+        )
         self._lock = threading.Lock()
         self._finalizer = weakref.finalize(self, _close_all, rulesets)
 
@@ -83,13 +116,16 @@ class Engine:
 
     @classmethod
     def from_paths(
-        cls, *paths: str | Path, parameters: Mapping[str, float | Decimal] | None = None
+        cls,
+        *paths: str | Path,
+        parameters: Mapping[str, float | Decimal] | None = None,
+        **options: Unpack[EngineOptions],
     ) -> Engine:
         """An engine from rule pack folders (or folders of packs) and the packs they extend.
 
         ``parameters`` replaces pack parameters by name (a what-if without editing files).
         """
-        return cls(load_packs(*paths, parameters=parameters))
+        return cls(load_packs(*paths, parameters=parameters), **options)
 
     @classmethod
     def from_text(
@@ -99,17 +135,25 @@ class Engine:
         lexicons: Mapping[str, Iterable[str]] | None = None,
         parameters: Mapping[str, float | Decimal] | None = None,
         file: str = "<text>",
+        **options: Unpack[EngineOptions],
     ) -> Engine:
         """An engine from a rule set held as YAML text (``extends`` finds bundled packs).
 
         ``file`` names the text in error messages and traces.
         """
-        return cls(load_text(yaml_text, lexicons=lexicons, parameters=parameters, file=file))
+        return cls(
+            load_text(yaml_text, lexicons=lexicons, parameters=parameters, file=file), **options
+        )
 
     @classmethod
-    def default(cls, *, parameters: Mapping[str, float | Decimal] | None = None) -> Engine:
+    def default(
+        cls,
+        *,
+        parameters: Mapping[str, float | Decimal] | None = None,
+        **options: Unpack[EngineOptions],
+    ) -> Engine:
         """An engine with every rule pack bundled with triage."""
-        return cls(load_packs(bundled_rules_dir(), parameters=parameters))
+        return cls(load_packs(bundled_rules_dir(), parameters=parameters), **options)
 
     # --- introspection -----------------------------------------------------------------
 
@@ -158,11 +202,26 @@ class Engine:
         self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
     ) -> Decision:
         """Triage one complaint. ``as_of`` (aware) defaults to the complaint's received_at."""
+        started = time.perf_counter()
         if not isinstance(complaint, Complaint):
             complaint = parse_complaint(complaint)
         moment = _moment(as_of, complaint)
         features = self._analyser.analyse(complaint, as_of=moment)
-        return self._decide_facts(dict(features.facts), features.spans, complaint.id, moment)
+        decision = self._decide_facts(dict(features.facts), features.spans, complaint.id, moment)
+        self._report(decision, time.perf_counter() - started)
+        return decision
+
+    def _report(self, decision: Decision, seconds: float) -> None:
+        """Log a slow decision and pass it to the ``on_decision`` hook; the decision is as made."""
+        if self._slow_decision is not None and seconds > self._slow_decision:
+            _LOG.warning(
+                "slow decision: complaint %s took %.0f ms (over %.0f ms)",
+                decision.complaint_id,
+                seconds * 1000,
+                self._slow_decision * 1000,
+            )
+        if self._on_decision is not None:
+            self._on_decision(decision, seconds)
 
     def _decide_facts(
         self,

@@ -7,6 +7,7 @@ Every error the library raises on purpose is a :class:`TriageError` and carries 
     ├── RecordError            a complaint or decision record is invalid (also a ValueError)
     ├── RuleError              a rule pack cannot be loaded; carries file, line, column, rule id
     │   ├── RuleSyntaxError        invalid YAML or a value of the wrong shape
+    │   │   └── RuleFileLimitError     an alias cycle, too deep nesting, too many nodes
     │   ├── UnknownFactError       a condition names a fact the vocabulary does not have
     │   ├── FactTypeError          a fact compared with a value of the wrong type
     │   ├── UnknownOperatorError   a condition uses an operator the language does not have
@@ -15,6 +16,7 @@ Every error the library raises on purpose is a :class:`TriageError` and carries 
     │   ├── PackError              a bad manifest, or a pack that cannot be found or extended
     │   ├── CycleError             derived facts depend on themselves
     │   ├── CapacityError          a rule exceeds what the matching network can hold
+    │   ├── RulesetRefusedError    durable_rules refused the compiled rules otherwise
     │   └── RuleErrors             several of the above at once (``.errors``)
     └── EngineError            the engine cannot decide (closed, or durable_rules failed)
 """
@@ -37,7 +39,9 @@ __all__ = [
     "RecordError",
     "RuleError",
     "RuleErrors",
+    "RuleFileLimitError",
     "RuleSyntaxError",
+    "RulesetRefusedError",
     "TriageError",
     "UnknownFactError",
     "UnknownOperatorError",
@@ -130,6 +134,16 @@ class RuleSyntaxError(RuleError):
     code = "syntax"
 
 
+class RuleFileLimitError(RuleSyntaxError):
+    """A rule file exceeds a reading limit: an alias cycle, too deep nesting, too many nodes.
+
+    The limits keep a hostile file (``a: &a [*a]``, a "billion laughs" of aliases) from
+    exhausting the stack or the memory while loading.
+    """
+
+    code = "file-limit"
+
+
 class UnknownFactError(RuleError):
     """A condition or effect names a fact that is not in the vocabulary."""
 
@@ -176,6 +190,12 @@ class CapacityError(RuleError):
     """A rule is too large for durable_rules' matching network (see docs/errors.md)."""
 
     code = "capacity"
+
+
+class RulesetRefusedError(RuleError):
+    """durable_rules refused the compiled rules for a reason that is not a known capacity."""
+
+    code = "refused"
 
 
 class RuleErrors(RuleError):  # noqa: N818 - a group of errors, named as one

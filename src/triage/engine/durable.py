@@ -12,8 +12,11 @@ ourselves. Quirks handled here, so no other module knows them:
 - a fact that matches no rule must not be followed by ``delete_state`` (heap
   corruption); the network's catch-all rule makes every fact match;
 - calls on one ruleset are not thread-safe: callers hold a lock per engine;
-- errors are ``durable_rules_engine.error`` with a numeric code: they become
-  :class:`triage.errors.EngineError` or :class:`triage.errors.CapacityError`.
+- errors are ``durable_rules_engine.error`` with a numeric code. When the ruleset is
+  created, every refusal is a rule-loading error: a known limit (:data:`LIMITS`) is a
+  :class:`triage.errors.CapacityError` with a hint, anything else a
+  :class:`triage.errors.RulesetRefusedError`; so the command line exits with 3. A limit
+  met while firing is a ``CapacityError`` too; other failures are an ``EngineError``.
 """
 
 from __future__ import annotations
@@ -25,18 +28,37 @@ from typing import Any
 
 import durable_rules_engine as _dr
 
-from triage.errors import CapacityError, EngineError
+from triage.errors import CapacityError, EngineError, RulesetRefusedError
 
-__all__ = ["DurableRuleset"]
+__all__ = ["LIMITS", "DurableRuleset"]
 
 _SESSION = "triage"
 _FACT_ID = "complaint"
 _HANDLED = 0
 _ERROR_CODE = re.compile(r"error code: (\d+)")
-_CAPACITY_CODES = {
-    "113": "a rule nests too many all/any/not groups",
-    "303": "one fact drives more than 64 matching-stack entries",
+_SPLIT = "remove or merge rules: one rule with any: instead of several with the same effect"
+LIMITS: dict[str, tuple[str, str]] = {
+    "103": ("a rule or fact name is too long", "shorten the rule ids and fact names"),
+    "106": (
+        "one pass holds more than 4,096 rules, or too many tests on one fact",
+        _SPLIT,
+    ),
+    "107": ("too many rules test whether one fact is absent", _SPLIT),
+    "108": ("too many rules join at one test", _SPLIT),
+    "113": (
+        "a rule nests too many all/any/not groups",
+        "flatten it, or derive an intermediate fact in a derive rule",
+    ),
+    "302": (
+        "a fact has more than 255 properties",
+        "fewer facts per pass: the vocabulary outgrew durable_rules",
+    ),
+    "303": (
+        "one fact drives more than 64 matching-stack entries",
+        "start rules with an equality test, or split the rule set into several engines",
+    ),
 }
+"""durable_rules error codes that mean its fixed limits were exceeded: (what, hint)."""
 
 
 def _code(error: Exception) -> str:
@@ -54,7 +76,14 @@ class DurableRuleset:
                 self.name, json.dumps(definition, ensure_ascii=False)
             )
         except _dr.error as error:
-            raise self._error(error, "refused the rules") from None
+            code, size = _code(error), f"a ruleset of {len(definition):,} rules"
+            if code in LIMITS:
+                raise self._error(error, f"refused {size}") from None
+            raise RulesetRefusedError(
+                f"durable_rules refused {size} (error {code})",
+                hint="a rule file passed every check but not durable_rules; "
+                "please report it with the rule files",
+            ) from None
 
     def fire(self, fact: Mapping[str, Any]) -> list[str]:
         """Assert ``fact``, return the names of the rules it fired, and leave no state behind."""
@@ -85,8 +114,9 @@ class DurableRuleset:
     @staticmethod
     def _error(error: Exception, doing: str) -> EngineError | CapacityError:
         code = _code(error)
-        if code in _CAPACITY_CODES:
-            return CapacityError(f"durable_rules {doing}: {_CAPACITY_CODES[code]}")
+        if code in LIMITS:
+            what, hint = LIMITS[code]
+            return CapacityError(f"durable_rules {doing}: {what} (error {code})", hint=hint)
         return EngineError(f"durable_rules {doing} (error {code})")
 
     def close(self) -> None:

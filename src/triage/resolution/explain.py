@@ -65,7 +65,7 @@ def firing(
         title=rule.title,
         axis=rule.axis,
         effects=_effects(rule),
-        file=rule.loc.file,
+        file=rule.trace_file or rule.loc.file,
         line=rule.loc.line,
         source=rule.source,
         facts=used,

@@ -17,7 +17,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -146,7 +146,11 @@ def _read_pack_dir(root: Path, problems: Problems) -> Pack | None:
         doc = _document(path, problems)
         if not isinstance(doc, _Unreadable):
             content.append(doc)
-            rules.extend(parse_rules(doc, _display(path), manifest.name, problems))
+            trace_file = f"{root.resolve().name}/{path.name}"
+            rules.extend(
+                replace(rule, trace_file=trace_file)
+                for rule in parse_rules(doc, _display(path), manifest.name, problems)
+            )
     for path in sorted((root / "cases").glob("*.yaml")):
         doc = _document(path, problems)
         if not isinstance(doc, _Unreadable):
@@ -210,6 +214,14 @@ def _with_parents(packs: Sequence[Pack], search: Sequence[Path], problems: Probl
             raise PackError(f"pack {pack.name!r} extends itself", file=pack.manifest.loc.file)
         visiting.add(pack.name)
         for parent_name in pack.manifest.extends:
+            if not _is_pack_name(parent_name):
+                raise PackError(
+                    f"pack {pack.name!r} extends {parent_name!r}, which is not a pack name",
+                    file=pack.manifest.loc.file,
+                    line=pack.manifest.loc.line,
+                    hint="extends takes pack names such as 'core', found in the rule folders "
+                    "given to triage; paths are refused",
+                )
             parent = by_name.get(parent_name) or _find_pack(parent_name, search, problems)
             if parent is None:
                 loc = pack.manifest.loc
@@ -229,7 +241,17 @@ def _with_parents(packs: Sequence[Pack], search: Sequence[Path], problems: Probl
     return ordered
 
 
+def _is_pack_name(name: str) -> bool:
+    """Letters, digits, ``_`` and ``-`` (as a manifest's name): no separator, ``..`` or root."""
+    return name.replace("_", "").replace("-", "").isalnum()
+
+
 def _find_pack(name: str, search: Sequence[Path], problems: Problems) -> Pack | None:
+    """The pack called ``name`` in the first folder of ``search`` holding it.
+
+    ``name`` is a pack name, never a path: it is looked up only inside the rule roots the
+    caller gave (and the bundled packs), so a rule file cannot pull in other folders.
+    """
     for folder in search:
         candidate = folder / name
         if (candidate / MANIFEST).is_file():

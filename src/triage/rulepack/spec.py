@@ -163,6 +163,9 @@ class Rule:
     loc: Loc
     tags: tuple[str, ...] = ()
     enabled: bool = True
+    trace_file: str | None = None
+    """The file as decisions name it: ``pack-folder/file.yaml``, the same from any working
+    directory; None for a rule set held as text (its ``loc.file`` label is used)."""
 
     def facts(self) -> frozenset[str]:
         """Names of the facts the rule's condition reads."""

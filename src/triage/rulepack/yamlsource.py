@@ -13,9 +13,14 @@ from typing import Any
 
 import yaml
 
-from triage.errors import RuleSyntaxError
+from triage.errors import RuleFileLimitError, RuleSyntaxError
 
-__all__ = ["Loc", "LocDict", "LocList", "load_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Loc", "LocDict", "LocList", "load_yaml"]
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists in one rule file (the bundled packs use 14)."""
+MAX_NODES = 200_000
+"""Most values one rule file may hold, counting each alias as the values it repeats."""
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,64 @@ class _Builder:
         self.file = file
         self.constructor = yaml.SafeLoader("")
         self.scalars: dict[tuple[str, str], Any] = {}  # (tag, text) -> value: all immutable
+        self.open: set[int] = set()  # ids of the collection nodes being built (the path)
+        self.built: set[int] = set()  # ids of the collection nodes built at least once
+        self.repeated: yaml.Node | None = None  # the outermost one being built again
+        self.nodes = 0
 
-    def error(self, node: yaml.Node, message: str, hint: str | None = None) -> RuleSyntaxError:
-        """A syntax error located at ``node``."""
+    def error(
+        self,
+        node: yaml.Node,
+        message: str,
+        hint: str | None = None,
+        kind: type[RuleSyntaxError] = RuleSyntaxError,
+    ) -> RuleSyntaxError:
+        """A syntax error (or ``kind``) located at ``node``."""
         loc = _loc(self.file, node)
-        return RuleSyntaxError(message, file=self.file, line=loc.line, column=loc.column, hint=hint)
+        return kind(message, file=self.file, line=loc.line, column=loc.column, hint=hint)
 
     def build(self, node: yaml.Node) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.error(
+                self.repeated or node,
+                f"more than {MAX_NODES:,} values once aliases are expanded",
+                "the value anchored here is repeated by aliases (*name), which repeat "
+                "all it holds; write less, or split the file",
+                RuleFileLimitError,
+            )
+        if isinstance(node, yaml.ScalarNode):
+            return self._plain(node)
+        return self._collection(node)
+
+    def _collection(self, node: yaml.Node) -> Any:
+        if id(node) in self.open:
+            raise self.error(
+                node,
+                "an alias refers to a value that contains it",
+                "an anchor (&name) cannot be used (*name) inside its own value",
+                RuleFileLimitError,
+            )
+        if len(self.open) >= MAX_DEPTH:
+            raise self.error(
+                node,
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "rules need far fewer levels; flatten the conditions",
+                RuleFileLimitError,
+            )
+        outermost = self.repeated is None and id(node) in self.built
+        if outermost:
+            self.repeated = node
+        self.open.add(id(node))
+        try:
+            return self._plain(node)
+        finally:
+            self.open.discard(id(node))
+            self.built.add(id(node))
+            if outermost:
+                self.repeated = None
+
+    def _plain(self, node: yaml.Node) -> Any:
         if node.tag not in _PLAIN_TAGS:
             raise self.error(
                 node,
@@ -153,6 +209,10 @@ def load_yaml(text: str, file: str) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise RuleSyntaxError(f"invalid YAML: {error}", file=file) from None
+    except RecursionError:  # the pure-Python composer, when libyaml is missing
+        raise RuleFileLimitError(
+            f"nesting deeper than {MAX_DEPTH} levels", file=file, hint="flatten the conditions"
+        ) from None
     if node is None:
         return None
     return _Builder(file).build(node)

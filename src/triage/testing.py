@@ -1,6 +1,6 @@
 """Hypothesis strategies for triage records, for our tests and for yours.
 
-Requires hypothesis (``pip install triage[dev]``). The strategies generate realistic
+Requires hypothesis: ``pip install "triage[testing]"``. The strategies generate realistic
 complaints: Chinese text (simplified and traditional), emoji, empty optional parts, huge
 amounts and many timezones.
 """

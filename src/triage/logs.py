@@ -5,7 +5,7 @@ until the application configures logging (``logging.basicConfig``, Django's ``LO
 uvicorn's log config). Records, by logger:
 
 - ``triage.engine`` INFO: a rule set loaded (packs, rules, lexicons, version) and compiled
-  (passes, milliseconds), once per engine built.
+  (passes, and milliseconds until the engine is ready), once per engine built.
 - ``triage.engine`` WARNING: a slow decision (complaint id, milliseconds, the threshold).
 - ``triage.compile`` WARNING: a number beyond ±1e15 capped before the engine compares it.
 """

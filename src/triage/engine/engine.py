@@ -104,7 +104,7 @@ class Engine:
             raise
         self._rulesets = rulesets
         _LOG.info(
-            "rule set %s compiled: %d passes in %.1f ms",
+            "rule set %s compiled: %d passes, engine ready in %.1f ms",
             ruleset.version,
             len(rulesets),
             (time.perf_counter() - started) * 1000,

@@ -176,6 +176,12 @@ class Firing(_Record):
     source: str = Field(description="The ground the rule encodes (law article, document).")
     facts: dict[str, FactValue] = Field(default_factory=dict)
     spans: tuple[Span, ...] = ()
+    spans_omitted: dict[str, int] = Field(
+        default_factory=dict,
+        exclude_if=lambda omitted: not omitted,
+        description="Per fact, the spans left out of ``spans`` beyond the trace's cap "
+        "(the first in the text are kept). Left out of JSON when nothing was left out.",
+    )
 
 
 class Reasons(_Record):

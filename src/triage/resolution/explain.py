@@ -1,14 +1,26 @@
-"""The trace of a decision: each firing with its rule, effects, facts and text spans."""
+"""The trace of a decision: each firing with its rule, effects, facts and text spans.
+
+What depends on the rule alone (its effects, the facts it reads, the lexicons it reads
+from list facts) is prepared once per rule set by :class:`Explainer`. Per decision, the
+spans of a fact are built once and shared by every firing that reads it, and at most
+:data:`MAX_SPANS_PER_FACT` of them are kept per fact in a firing: the rest are counted in
+:attr:`~triage.records.Firing.spans_omitted`, so a text with a million hits costs no more
+trace than one with a hundred.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from triage.records.decision import Effect, EffectKind, FactValue, Firing, Span
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
 
-__all__ = ["firing"]
+__all__ = ["MAX_SPANS_PER_FACT", "Explainer"]
+
+MAX_SPANS_PER_FACT = 32
+"""Spans a firing keeps per fact it read, the first in the text; the rest are counted."""
 
 
 def _effects(rule: Rule) -> tuple[Effect, ...]:
@@ -35,39 +47,99 @@ def _effects(rule: Rule) -> tuple[Effect, ...]:
     return tuple(effects)
 
 
-def _lexicons_read(rule: Rule, fact: str) -> set[str]:
+def _lexicons_read(rule: Rule, fact: str) -> frozenset[str]:
     names: set[str] = set()
     for test in iter_tests(rule.when):
         if test.fact == fact:
             values = test.value if isinstance(test.value, tuple) else (test.value,)
             names.update(str(value) for value in values)
-    return names
+    return frozenset(names)
 
 
-def firing(
-    rule: Rule,
-    facts: Mapping[str, FactValue],
-    spans: Mapping[str, Sequence[Span]],
-) -> Firing:
-    """The trace entry for ``rule``: what it did, the facts it read and their spans."""
-    read = sorted(rule.facts())
-    used: dict[str, FactValue] = {name: facts[name] for name in read if name in facts}
-    evidence: list[Span] = []
-    for name in read:
-        fact_spans = spans.get(name, ())
-        if name in LEXICON_FACTS:
-            lexicons = _lexicons_read(rule, name)
-            fact_spans = [span for span in fact_spans if span.lexicon in lexicons]
-        evidence.extend(fact_spans)
-    evidence.sort(key=lambda span: (span.start, span.end, span.fact))
-    return Firing(
-        rule_id=rule.id,
-        title=rule.title,
-        axis=rule.axis,
-        effects=_effects(rule),
-        file=rule.trace_file or rule.loc.file,
-        line=rule.loc.line,
-        source=rule.source,
-        facts=used,
-        spans=tuple(dict.fromkeys(evidence)),
-    )
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a rule's trace entry needs from the rule: prepared once."""
+
+    rule: Rule
+    effects: tuple[Effect, ...]
+    reads: tuple[tuple[str, frozenset[str] | None], ...]
+    """The facts read, sorted, each with the lexicons read from it (None: every span)."""
+
+    @classmethod
+    def of(cls, rule: Rule) -> _Plan:
+        return cls(
+            rule,
+            _effects(rule),
+            tuple(
+                (name, _lexicons_read(rule, name) if name in LEXICON_FACTS else None)
+                for name in sorted(rule.facts())
+            ),
+        )
+
+
+class _Spans:
+    """The spans of one decision, each fact's built once, on first use."""
+
+    __slots__ = ("_built", "_source")
+
+    def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
+        self._source = source
+        self._built: dict[str, Sequence[Span]] = {}
+
+    def of(self, fact: str) -> Sequence[Span]:
+        built = self._built.get(fact)
+        if built is None:
+            built = self._built[fact] = self._source.get(fact, ())
+        return built
+
+
+class Explainer:
+    """Builds the trace entries of one rule set's firings."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        """Prepare every rule of the set; :meth:`trace` takes only these rules."""
+        self._plans = {rule.id: _Plan.of(rule) for rule in rules}
+
+    def trace(
+        self,
+        fired: Iterable[Rule],
+        facts: Mapping[str, FactValue],
+        spans: Mapping[str, Sequence[Span]],
+    ) -> tuple[Firing, ...]:
+        """The trace entries of ``fired``, in that order; spans shared between entries."""
+        shared = _Spans(spans)
+        plans = self._plans
+        return tuple(self._firing(plans[rule.id], facts, shared) for rule in fired)
+
+    @staticmethod
+    def _firing(plan: _Plan, facts: Mapping[str, FactValue], spans: _Spans) -> Firing:
+        rule = plan.rule
+        used: dict[str, FactValue] = {}
+        evidence: list[Span] = []
+        omitted: dict[str, int] = {}
+        for name, lexicons in plan.reads:
+            if name in facts:
+                used[name] = facts[name]
+            fact_spans = spans.of(name)
+            if not fact_spans:
+                continue
+            if lexicons is not None:
+                fact_spans = [span for span in fact_spans if span.lexicon in lexicons]
+            if len(fact_spans) > MAX_SPANS_PER_FACT:
+                first = sorted(fact_spans, key=lambda span: (span.start, span.end))
+                omitted[name] = len(first) - MAX_SPANS_PER_FACT
+                fact_spans = first[:MAX_SPANS_PER_FACT]
+            evidence.extend(fact_spans)
+        evidence.sort(key=lambda span: (span.start, span.end, span.fact))
+        return Firing(
+            rule_id=rule.id,
+            title=rule.title,
+            axis=rule.axis,
+            effects=plan.effects,
+            file=rule.trace_file or rule.loc.file,
+            line=rule.loc.line,
+            source=rule.source,
+            facts=used,
+            spans=tuple(dict.fromkeys(evidence)),
+            spans_omitted=omitted,
+        )

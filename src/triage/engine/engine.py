@@ -89,7 +89,10 @@ class Engine:
         )
         started = time.perf_counter()
         self._analyser = Analyser(
-            ruleset.lexicons, {key: float(value) for key, value in ruleset.parameters.items()}
+            ruleset.lexicons,
+            {key: float(value) for key, value in ruleset.parameters.items()},
+            patterns=ruleset.patterns,
+            conditions=ruleset.conditions,
         )
         self._network: Network = build_network(
             ruleset.rules, ruleset.checked.strata, ruleset.vocabulary

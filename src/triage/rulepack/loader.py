@@ -6,6 +6,7 @@ A pack is a folder::
     *.yaml             rule files (``rules: [...]``)
     lexicons/*.txt     one term per line, ``#`` starts a comment; the file stem names it
     cases/*.yaml       test cases (``cases: [...]``)
+    patterns/*.yaml    clause patterns and hit conditions (see triage.rulepack.patterns)
 
 A whole pack can also be one YAML document (manifest keys plus ``rules``), which is how
 notebooks hold a rule set as text.
@@ -17,7 +18,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -27,8 +28,10 @@ from triage.errors import LexiconError, PackError, RuleError, RuleErrors
 from triage.facts.vocabulary import VOCABULARY_VERSION, Vocabulary
 from triage.rulepack.check import CheckedRules, check_rules
 from triage.rulepack.parse import Problems, parse_cases, parse_manifest, parse_rules
+from triage.rulepack.patterns import PatternSet, parse_patterns, resolve_patterns
 from triage.rulepack.spec import CaseSpec, Pack, Policy, Rule
 from triage.rulepack.yamlsource import Loc, load_yaml
+from triage.text.patterns import HitCondition, PatternSpec
 
 __all__ = ["RuleSet", "bundled_rules_dir", "load_packs", "load_text"]
 
@@ -53,6 +56,10 @@ class RuleSet:
     parameters: Mapping[str, Decimal]
     policy: Policy
     version: str
+    patterns: tuple[PatternSpec, ...] = ()
+    conditions: tuple[HitCondition, ...] = ()
+    pattern_sources: PatternSet = field(default_factory=PatternSet)
+    """The patterns and conditions as written, with their examples and locations."""
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -160,8 +167,14 @@ def _read_pack_dir(root: Path, problems: Problems) -> Pack | None:
         name = _lexicon_name(path, problems)
         if name is not None:
             lexicons[name] = _lexicon(path, problems)
+    patterns = PatternSet()
+    for path in sorted((root / "patterns").glob("*.yaml")):
+        doc = _document(path, problems)
+        if not isinstance(doc, _Unreadable):
+            content.append(doc)
+            patterns += parse_patterns(doc, _display(path), problems.errors)
     digest = _digest([*content, lexicons])
-    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases), digest)
+    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases), digest, patterns)
 
 
 def _text_pack(
@@ -326,7 +339,11 @@ def _assemble(
     for pack in packs:
         for name, terms in pack.lexicons.items():
             lexicons.setdefault(name, {}).update(dict.fromkeys(terms))
+    found = sum((pack.patterns for pack in packs), PatternSet())
+    for item, _ in found.patterns:
+        lexicons.setdefault(item.lexicon, {})
     merged_lexicons = {name: tuple(terms) for name, terms in lexicons.items()}
+    patterns, conditions = resolve_patterns(found, merged_lexicons, problems.errors)
     parameters, policy = _merge_settings(packs)
     parameters = _override(parameters, overrides)
     checked = check_rules(
@@ -351,6 +368,9 @@ def _assemble(
         parameters=parameters,
         policy=policy,
         version=digest[:16],
+        patterns=patterns,
+        conditions=conditions,
+        pattern_sources=found,
     )
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from triage.records.decision import Axis
+from triage.rulepack.patterns import PatternSet
 from triage.rulepack.yamlsource import Loc
 
 __all__ = [
@@ -229,7 +230,8 @@ class Pack:
     lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cases: tuple[CaseSpec, ...] = ()
     digest: str = ""
-    """Hash of the pack's parsed manifest, rules and lexicons (not its cases)."""
+    """Hash of the pack's parsed manifest, rules, lexicons and patterns (not its cases)."""
+    patterns: PatternSet = field(default_factory=PatternSet)
 
     @property
     def name(self) -> str:

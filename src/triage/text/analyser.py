@@ -14,9 +14,11 @@ from triage.errors import TriageError
 from triage.facts.builder import Ceilings, build_facts
 from triage.records import Complaint
 from triage.text.amounts import find_amounts
+from triage.text.clauses import ACTOR_LEXICONS, ClauseReading, actor_words
 from triage.text.features import TextFeatures, TextFindings
 from triage.text.lexicons import LexiconMatcher
 from triage.text.normalize import Normalizer
+from triage.text.patterns import HitCondition, PatternMatcher, PatternSpec
 from triage.text.scope import Scope
 from triage.text.sector import guess_sector
 from triage.text.segment import Segmenter
@@ -38,11 +40,22 @@ class Analyser:
         self,
         lexicons: Mapping[str, Iterable[str]],
         parameters: Mapping[str, float] | None = None,
+        *,
+        patterns: Iterable[PatternSpec] = (),
+        conditions: Iterable[HitCondition] = (),
     ) -> None:
         self._normalizer = Normalizer()
         self._lexicons = LexiconMatcher(lexicons, self._normalizer)
         self._segmenter = Segmenter(self._lexicons.terms)
         self._ceilings = Ceilings.from_parameters(parameters)
+        self._patterns = PatternMatcher(patterns, conditions, self._normalizer)
+        self._actors = actor_words(
+            {
+                name: [self._normalizer.normalize(term).text for term in lexicons[name]]
+                for name in ACTOR_LEXICONS
+                if name in lexicons
+            }
+        )
 
     def analyse(
         self, text_or_complaint: str | Complaint, *, as_of: datetime | None = None
@@ -82,7 +95,11 @@ class Analyser:
         normalized = self._normalizer.normalize(text)
         segmentation = self._segmenter.segment(normalized.text)
         scope = Scope(normalized.text, segmentation)
-        hits = self._lexicons.find(normalized, segmentation, scope)
+        reading = ClauseReading(normalized.text, segmentation, scope, self._actors)
+        hits = self._lexicons.find(normalized, segmentation, scope, self._patterns.keep(reading))
+        found = self._patterns.find(normalized, segmentation, scope, reading)
+        if found:
+            hits = tuple(sorted((*hits, *found), key=lambda hit: (hit.start, hit.end)))
         return TextFindings(
             normalized=normalized,
             segmentation=segmentation,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from triage.errors import LexiconError
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
+from triage.text.patterns import Keep
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
 
@@ -55,11 +56,18 @@ class LexiconMatcher:
         """Every normalised term, for the segmenter's dictionary."""
         return tuple(self._terms)
 
-    def find(self, text: Normalized, segmentation: Segmentation, scope: Scope) -> tuple[Hit, ...]:
+    def find(
+        self,
+        text: Normalized,
+        segmentation: Segmentation,
+        scope: Scope,
+        keep: Keep | None = None,
+    ) -> tuple[Hit, ...]:
         """Every hit: a term starting at a token start and ending at a token end.
 
         Most terms are single tokens (the segmenter knows them); only tokens that begin a
-        longer term are extended over the following tokens.
+        longer term are extended over the following tokens. ``keep`` (lexicon, first
+        token, normalised start and end) drops the hits whose lexicon's conditions fail.
         """
         normalized = text.text
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
@@ -94,6 +102,7 @@ class LexiconMatcher:
                 [
                     Hit(name, term, surface, begin, finish, negated, conditional_hit)
                     for name in terms.get(term, ())
+                    if keep is None or keep(name, first, start, end)
                 ]
             )
         return tuple(hits)

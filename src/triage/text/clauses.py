@@ -1,0 +1,263 @@
+"""Who says what, and how: the actor and the mode of every token of a complaint.
+
+Real complaints quote the other side (客服说…), name products whose names hold alarming
+words (免盗刷服务), ask (请问…会不会), close politely (万分感谢) and tell other people's
+misfortune as background. A word then supports a finding only with the right actor and
+mode. This module reads a small structure per token, with no parser beyond jieba's tokens:
+
+* **actor** — who the clause is about: the ``complainant`` (我, 本人, 我家), the
+  ``respondent`` and its agents (客服, 催收, 业务员, its app), a ``third_party`` (骗子,
+  陌生人), or ``unknown``. The actor words are the lexicons ``actor_complainant``,
+  ``actor_respondent`` and ``actor_third_party`` of the rule packs. An actor word is the
+  subject unless an object marker (给, 对, 向, 跟, 把, 让, …) stands right before it; after 被
+  it is the agent (被催收骚扰: the collector did it), and 被 without an agent leaves the
+  doer ``unknown``. The respondent followed by 应该/必须/要 is the complainant's demand
+  (平台应该人性化一点), so the clause is the complainant's. A clause without an actor word
+  goes on with the previous one, as Chinese drops the subject.
+* **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) to the end of the
+  sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
+  actor is the respondent, whatever subject the quote has.
+* **mode** of the sentence: ``statement``, ``question`` (请问, 是否, 会不会, 吗, ？),
+  ``rhetorical`` (难道, 凭什么, 不是…吗); and of the word itself: ``name`` when it sits inside
+  《》 or quotes, or right before a name suffix (险, 服务, 套餐, 会员, …: 免盗刷服务,
+  养老金保险), and ``closing`` in a short last sentence that follows or holds a request
+  (希望尽快处理。万分感谢).
+
+Negation and conditions stay with :mod:`triage.text.scope`; this module adds what the
+actor and the sentence say.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
+from functools import cached_property
+
+from triage.text.scope import Scope
+from triage.text.segment import Segmentation
+
+__all__ = [
+    "ACTOR_LEXICONS",
+    "Actor",
+    "ClauseReading",
+    "Mode",
+    "actor_words",
+]
+
+
+class Actor(StrEnum):
+    """Who a clause is about, or who said it."""
+
+    COMPLAINANT = "complainant"
+    RESPONDENT = "respondent"
+    THIRD_PARTY = "third_party"
+    UNKNOWN = "unknown"
+
+
+class Mode(StrEnum):
+    """How a word is put: stated, asked, asked rhetorically, part of a name, or a closing."""
+
+    STATEMENT = "statement"
+    QUESTION = "question"
+    RHETORICAL = "rhetorical"
+    NAME = "name"
+    CLOSING = "closing"
+
+
+ACTOR_LEXICONS = {
+    "actor_complainant": Actor.COMPLAINANT,
+    "actor_respondent": Actor.RESPONDENT,
+    "actor_third_party": Actor.THIRD_PARTY,
+}
+"""The lexicons whose terms name each actor."""
+
+_OBJECT_MARKERS = frozenset(
+    {
+        "给", "对", "向", "跟", "和", "与", "把", "将", "让", "叫", "替", "帮", "为", "找",
+        "联系", "告诉", "通知", "问", "骚扰", "打给", "打电话给", "催", "逼", "威胁", "恐吓",
+        "辱骂", "欺骗", "误导", "诱导", "要求", "请", "求", "投诉", "举报", "起诉", "告",
+        "希望", "恳请", "请求", "盼", "麻烦",
+    }
+)  # fmt: skip
+"""Words after which an actor word is the object, not the subject (催收打电话给我家人)."""
+_PASSIVE = frozenset({"被", "遭", "遭到", "受到", "让"})
+_NOT_PASSIVE = frozenset({"被子", "被告", "被褥", "被窝", "被单", "被罩", "被投诉人", "被投诉方"})
+_DEONTIC = frozenset({"应该", "应当", "必须", "理应", "需要", "得", "要", "务必", "该"})
+"""After the respondent, these make the clause the complainant's demand (平台应该退款)."""
+_SPEECH = frozenset(
+    {
+        "说", "称", "表示", "回复", "回答", "答复", "告知", "声称", "宣称", "解释", "承诺",
+        "说是", "说明", "告诉我", "跟我说", "对我说", "扬言", "答应", "保证", "回应", "反馈",
+    }
+)  # fmt: skip
+_QUESTION_WORDS = frozenset(
+    {"请问", "是否", "能否", "可否", "会不会", "是不是", "有没有", "能不能", "可不可以", "吗", "么"}
+)
+_RHETORICAL_WORDS = frozenset(
+    {"难道", "凭什么", "岂", "岂不是", "何来", "怎能", "怎么能", "怎么可以", "哪有", "哪里有"}
+)
+_NAME_SUFFIXES = (
+    "险", "保险", "服务", "套餐", "会员", "产品", "业务", "功能", "权益", "计划", "卡", "宝",
+    "贷", "包", "金融", "理财",
+)  # fmt: skip
+"""A word right before one of these is part of a name (免盗刷服务, 养老金保险, 安心贷)."""
+_OPEN_QUOTES = '《“‘「『"'
+_CLOSE_QUOTES = '》”’」』"'
+_SENTENCE_END = frozenset("。！？；!?;\n")
+_CLOSING_LENGTH = 16
+"""A last sentence at most this long may be a closing (万分感谢, 希望尽快处理谢谢)."""
+_REQUESTS = ("希望", "请", "要求", "麻烦", "尽快", "处理", "解决", "给个说法", "恳请", "望")
+"""Words of a request: thanks after one of them are a closing, not praise."""
+
+
+def actor_words(lexicons: Mapping[str, Iterable[str]]) -> dict[str, Actor]:
+    """Each (normalised) term of the actor lexicons → its actor; the first lexicon wins."""
+    words: dict[str, Actor] = {}
+    for name, actor in ACTOR_LEXICONS.items():
+        for term in lexicons.get(name, ()):
+            words.setdefault(term, actor)
+    return words
+
+
+class ClauseReading:
+    """The actor, speech and mode of the tokens of one segmented, normalised text.
+
+    ``actors`` maps actor words to their actor (see :func:`actor_words`); actor words are
+    lexicon terms, so the segmenter keeps each whole as one token.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        segmentation: Segmentation,
+        scope: Scope,
+        actors: Mapping[str, Actor],
+    ) -> None:
+        self._text = text
+        self._words = segmentation.words
+        self._starts = segmentation.starts
+        self._scope = scope
+        self._actor_words = {
+            index: actors[word] for index, word in enumerate(self._words) if word in actors
+        }
+
+    def token_at(self, position: int) -> int:
+        """The index of the token holding normalised ``position``."""
+        return max(bisect.bisect_right(self._starts, position) - 1, 0)
+
+    def actor(self, token: int) -> Actor:
+        """Who the clause of ``token`` is about, or who says it."""
+        if not self._words:
+            return Actor.UNKNOWN
+        return self._actors[min(max(token, 0), len(self._words) - 1)]
+
+    def mode(self, token: int, start: int, end: int) -> Mode:
+        """How the word at normalised ``[start, end)`` (first token ``token``) is put."""
+        if self._named(token, start, end):
+            return Mode.NAME
+        sentence = self._scope.sentence(start)
+        kind = self._sentence_modes.get(sentence[0], Mode.STATEMENT)
+        if kind is Mode.STATEMENT and self._closing(sentence):
+            return Mode.CLOSING
+        return kind
+
+    @cached_property
+    def _actors(self) -> tuple[Actor, ...]:
+        """The actor of every token, walking the text once."""
+        words, marks = self._words, self._sentence_marks
+        actors: list[Actor] = []
+        current = Actor.UNKNOWN
+        speaker: Actor | None = None
+        previous = ""
+        for index, word in enumerate(words):
+            if self._starts[index] in marks:
+                speaker = None
+            named = self._actor_words.get(index)
+            if named is not None:
+                if previous in _PASSIVE or previous not in _OBJECT_MARKERS:
+                    current = named
+            elif _passive_without_agent(words, index, self._actor_words):
+                current = Actor.UNKNOWN
+            elif (
+                word in _DEONTIC and index - 1 in self._actor_words and current is Actor.RESPONDENT
+            ):
+                current = Actor.COMPLAINANT
+            if word in _SPEECH and speaker is None and current is not Actor.UNKNOWN:
+                speaker = current
+            actors.append(speaker or current)
+            previous = word
+        return tuple(actors)
+
+    @cached_property
+    def _sentence_marks(self) -> frozenset[int]:
+        """Token starts that begin a sentence (speech ends with its sentence)."""
+        text = self._text
+        return frozenset(
+            position + 1 for position, char in enumerate(text) if char in _SENTENCE_END
+        )
+
+    @cached_property
+    def _sentence_modes(self) -> dict[int, Mode]:
+        """Sentence start → its mode, for sentences that ask (rhetorically or not)."""
+        modes: dict[int, Mode] = {}
+        text, words, starts = self._text, self._words, self._starts
+        for index, word in enumerate(words):
+            if word in _RHETORICAL_WORDS or word in _QUESTION_WORDS:
+                start = self._scope.sentence(starts[index])[0]
+                if word in _RHETORICAL_WORDS or _rhetorical_not(words, index):
+                    modes[start] = Mode.RHETORICAL
+                else:
+                    modes.setdefault(start, Mode.QUESTION)
+        for position, char in enumerate(text):
+            if char in "?？":
+                start = self._scope.sentence(max(position - 1, 0))[0]
+                modes.setdefault(start, Mode.QUESTION)
+        return modes
+
+    def _named(self, token: int, start: int, end: int) -> bool:
+        text = self._text
+        opened = max(text.rfind(char, 0, start) for char in _OPEN_QUOTES)
+        if opened >= 0:
+            closed = min(
+                (found for char in _CLOSE_QUOTES if (found := text.find(char, opened + 1)) >= 0),
+                default=-1,
+            )
+            if closed >= end and "\n" not in text[opened:start]:
+                return True
+        words, starts = self._words, self._starts
+        last = self.token_at(max(end - 1, start))
+        inside = text[end : starts[last] + len(words[last])] if last < len(words) else ""
+        following = words[last + 1] if last + 1 < len(words) else ""
+        return inside.startswith(_NAME_SUFFIXES) or (
+            not inside and following.startswith(_NAME_SUFFIXES) and token == last
+        )
+
+    def _closing(self, sentence: tuple[int, int]) -> bool:
+        """A short last sentence after (or holding) a request: 希望尽快处理。万分感谢."""
+        start, end = sentence
+        text = self._text
+        if text[end:].strip(" ，,。！!～~\n") or end - start > _CLOSING_LENGTH:
+            return False
+        before = self._scope.sentence(start - 2)[0] if start >= 2 else start
+        return any(word in text[before:end] for word in _REQUESTS)
+
+
+def _passive_without_agent(words: Sequence[str], index: int, actors: Mapping[int, Actor]) -> bool:
+    """被 (or 被扣, 被骗) with no actor word after it: the doer is not said."""
+    word = words[index]
+    if word in _PASSIVE:
+        return index + 1 < len(words) and index + 1 not in actors
+    return word.startswith("被") and len(word) > 1 and word not in _NOT_PASSIVE
+
+
+def _rhetorical_not(words: Sequence[str], index: int) -> bool:
+    """A 吗 after 不是/不就是/还不 earlier in its clause: 这不是坑人吗 asks nothing."""
+    if words[index] not in ("吗", "么"):
+        return False
+    for back in range(index - 1, max(index - 8, -1), -1):
+        if words[back] in ("不是", "不就是", "还不", "不就", "难道"):
+            return True
+        if words[back] in ("，", ",", "。"):
+            return False
+    return False

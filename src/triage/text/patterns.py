@@ -1,0 +1,197 @@
+"""Clause patterns and hit conditions: lexicon hits that need more than a fixed term.
+
+People vary every phrase: 本人未同意办理分期, 未经我的同意就开通了, 没有经过我允许扣了钱.
+A **pattern** finds them as an ordered set of term groups within one clause (or sentence),
+each group at most ``gap`` characters after the previous one, and gives a hit of its
+lexicon, like a term would. Group terms match characters, not tokens (lexicon terms such
+as 我根本没有 are single tokens), so a single character stands for the verbs it begins
+(扣 matches 扣款, 扣走); the order, the gap and the clause keep that precise.
+
+A pattern may ask for an actor (who the clause is about or who says it, where the pattern
+starts; see :mod:`triage.text.clauses`) and for modes (a statement, not a
+question or a product name). A **condition** does the same for the plain terms of a
+lexicon: the harassment terms count when the business did it, not when the complainant
+calls every day.
+
+Pattern hits have the pattern's id as their ``term``, so the trace names the pattern;
+negation and conditional scope come from the clause, as for any hit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from triage.text.clauses import Actor, ClauseReading, Mode
+from triage.text.features import Hit
+from triage.text.normalize import Normalized, Normalizer
+from triage.text.scope import Scope
+from triage.text.segment import Segmentation
+
+__all__ = ["HitCondition", "Keep", "PatternMatcher", "PatternSpec"]
+
+_T = TypeVar("_T")
+_LONGEST = 32
+"""Longest group term looked for past the gap."""
+
+Keep = Callable[[str, int, int, int], bool]
+"""Whether a hit of a lexicon (name, first token, normalised start and end) counts."""
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One clause pattern: term groups in order, the lexicon it feeds, actor and modes.
+
+    ``actors`` and ``modes`` are the allowed ones; None allows any. ``within`` is
+    ``clause`` or ``sentence``: the stretch all groups must lie in.
+    """
+
+    id: str
+    lexicon: str
+    groups: tuple[tuple[str, ...], ...]
+    gap: int = 8
+    within: str = "clause"
+    actors: frozenset[Actor] | None = None
+    modes: frozenset[Mode] | None = None
+
+
+@dataclass(frozen=True)
+class HitCondition:
+    """The actors and modes under which the plain terms of ``lexicon`` count."""
+
+    lexicon: str
+    actors: frozenset[Actor] | None = None
+    modes: frozenset[Mode] | None = None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    spec: PatternSpec
+    groups: tuple[re.Pattern[str], ...]
+
+
+class PatternMatcher:
+    """Finds pattern hits and decides which plain hits their conditions keep."""
+
+    def __init__(
+        self,
+        patterns: Iterable[PatternSpec],
+        conditions: Iterable[HitCondition],
+        normalizer: Normalizer,
+    ) -> None:
+        self._patterns = tuple(
+            _Compiled(spec, tuple(_group(terms, normalizer) for terms in spec.groups))
+            for spec in patterns
+        )
+        merged: dict[str, HitCondition] = {}
+        for condition in conditions:
+            merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
+        self._conditions: Mapping[str, HitCondition] = merged
+
+    def keep(self, reading: ClauseReading) -> Keep | None:
+        """The condition check for plain hits of this text (None: every hit counts)."""
+        conditions = self._conditions
+        if not conditions:
+            return None
+
+        def keep(lexicon: str, token: int, start: int, end: int) -> bool:
+            condition = conditions.get(lexicon)
+            return condition is None or _allowed(
+                reading, token, start, end, condition.actors, condition.modes
+            )
+
+        return keep
+
+    def find(
+        self,
+        text: Normalized,
+        segmentation: Segmentation,
+        scope: Scope,
+        reading: ClauseReading,
+    ) -> tuple[Hit, ...]:
+        """Every pattern hit in ``text``: the first match of each pattern per clause."""
+        if not self._patterns:
+            return ()
+        normalized = text.text
+        hits: list[Hit] = []
+        for compiled in self._patterns:
+            spec = compiled.spec
+            bounds = scope.sentence if spec.within == "sentence" else scope.clause
+            seen: set[tuple[int, int]] = set()
+            for first in compiled.groups[0].finditer(normalized):
+                start = first.start()
+                region = bounds(start)
+                if region in seen:
+                    continue
+                found = _rest(compiled.groups[1:], normalized, first.end(), region[1], spec.gap)
+                if found is None:
+                    continue
+                token = reading.token_at(start)
+                if not _allowed(reading, token, start, found, spec.actors, spec.modes):
+                    continue
+                seen.add(region)
+                begin, finish = text.to_original(start, found)
+                hits.append(
+                    Hit(
+                        spec.lexicon,
+                        spec.id,
+                        text.original[begin:finish],
+                        begin,
+                        finish,
+                        token in scope.negated_tokens,
+                        scope.conditional(token),
+                    )
+                )
+        return tuple(hits)
+
+
+def _rest(
+    groups: tuple[re.Pattern[str], ...], text: str, position: int, limit: int, gap: int
+) -> int | None:
+    """Where the last group ends when each group follows the previous one within ``gap``
+    characters, before ``limit``; None if they do not."""
+    for group in groups:
+        match = group.search(text, position, min(limit, position + gap + _LONGEST))
+        if match is None or match.start() - position > gap:
+            return None
+        position = match.end()
+    return position
+
+
+def _allowed(
+    reading: ClauseReading,
+    token: int,
+    start: int,
+    end: int,
+    actors: frozenset[Actor] | None,
+    modes: frozenset[Mode] | None,
+) -> bool:
+    if actors is not None and reading.actor(token) not in actors:
+        return False
+    return modes is None or reading.mode(token, start, end) in modes
+
+
+def _group(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
+    normalized = sorted({normalizer.normalize(term).text for term in terms}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, normalized)))
+
+
+def _narrowed(known: HitCondition | None, condition: HitCondition) -> HitCondition:
+    """Two conditions on one lexicon: a hit must meet both."""
+    if known is None:
+        return condition
+    return HitCondition(
+        condition.lexicon,
+        _both(known.actors, condition.actors),
+        _both(known.modes, condition.modes),
+    )
+
+
+def _both(first: frozenset[_T] | None, second: frozenset[_T] | None) -> frozenset[_T] | None:
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return first & second

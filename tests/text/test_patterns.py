@@ -1,0 +1,234 @@
+"""Clause patterns, hit conditions and the clause reading they rest on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triage import Engine, RuleError
+from triage.rulepack.patterns import ConditionDocument, PatternDocument
+from triage.text import Analyser
+from triage.text.clauses import Actor, ClauseReading, Mode, actor_words
+from triage.text.patterns import HitCondition, PatternSpec
+from triage.text.scope import Scope
+
+ACTORS = {
+    "actor_complainant": ["我", "本人"],
+    "actor_respondent": ["客服", "催收", "平台"],
+    "actor_third_party": ["骗子"],
+}
+
+
+@pytest.fixture(scope="module")
+def default_engine() -> Iterator[Engine]:
+    """The bundled packs, with their patterns."""
+    with Engine.default() as engine:
+        yield engine
+
+
+def _examples() -> list[tuple[str, str, str, bool]]:
+    """(kind, name, text, should match) for every bundled pattern and condition example."""
+    with Engine.default() as engine:
+        found = engine.ruleset.pattern_sources
+    items: list[tuple[str, str, str, bool]] = []
+    for pattern, _ in found.patterns:
+        items += [("pattern", pattern.id, text, True) for text in pattern.examples.match]
+        items += [("pattern", pattern.id, text, False) for text in pattern.examples.miss]
+    for condition, _ in found.conditions:
+        name = condition.lexicon
+        items += [("condition", name, text, True) for text in condition.examples.match]
+        items += [("condition", name, text, False) for text in condition.examples.miss]
+    assert items, "the bundled packs hold no pattern examples"
+    return items
+
+
+@pytest.mark.parametrize(("kind", "name", "text", "matches"), _examples())
+def test_bundled_pattern_examples(
+    default_engine: Engine, kind: str, name: str, text: str, matches: bool
+) -> None:
+    """Every bundled pattern finds its match examples and none of its near misses."""
+    hits = default_engine.analyse(text).hits
+    key = (lambda hit: hit.term) if kind == "pattern" else (lambda hit: hit.lexicon)
+    assert any(key(hit) == name for hit in hits) is matches, [(h.lexicon, h.term) for h in hits]
+
+
+def _analyser(
+    patterns: tuple[PatternSpec, ...] = (), conditions: tuple[HitCondition, ...] = ()
+) -> Analyser:
+    lexicons = {**ACTORS, "harass": ["骚扰"]}
+    return Analyser(lexicons, patterns=patterns, conditions=conditions)
+
+
+def test_a_pattern_finds_ordered_groups_with_gaps_in_one_clause() -> None:
+    """Groups in order, each within the gap, in one clause, give a hit of the lexicon."""
+    spec = PatternSpec("t.pattern.consent", "deduct", (("未经",), ("同意",), ("扣", "划")), gap=4)
+    analyser = _analyser((spec,))
+    hit = next(
+        h for h in analyser.analyse("未经本人同意就扣了我300元").hits if h.lexicon == "deduct"
+    )
+    assert (hit.term, hit.surface) == ("t.pattern.consent", "未经本人同意就扣")
+    assert hit.asserted
+    assert "deduct" in analyser.analyse("未经本人同意就扣了我300元").facts["mentions"]
+    assert not [h for h in analyser.analyse("同意未经扣款").hits if h.lexicon == "deduct"]
+    assert not [h for h in analyser.analyse("未经本人同意，后来扣了").hits if h.lexicon == "deduct"]
+    far = "未经本人的任何口头或书面同意就扣了"
+    assert not [h for h in analyser.analyse(far).hits if h.lexicon == "deduct"]
+
+
+def test_a_pattern_hit_keeps_negation_and_condition_scope() -> None:
+    """A pattern hit is negated or conditional like a term at the same place."""
+    spec = PatternSpec("t.pattern.safety", "hazard", (("影响", "危及"), ("安全",)), gap=4)
+    analyser = _analyser((spec,))
+    negated = next(
+        h for h in analyser.analyse("这个问题不影响行驶安全").hits if h.lexicon == "hazard"
+    )
+    assert negated.negated
+    conditional = analyser.analyse("如果影响行驶安全怎么办").hits
+    assert next(h for h in conditional if h.lexicon == "hazard").conditional
+
+
+def test_actor_conditions_follow_who_did_it() -> None:
+    """A condition keeps harassment by the business and drops the complainant's own calls."""
+    condition = HitCondition("harass", frozenset({Actor.RESPONDENT, Actor.UNKNOWN}))
+    analyser = _analyser(conditions=(condition,))
+
+    def harassed(text: str) -> bool:
+        return any(hit.lexicon == "harass" for hit in analyser.analyse(text).hits)
+
+    assert harassed("催收天天打电话骚扰")
+    assert harassed("天天被骚扰")
+    assert not harassed("我天天打电话骚扰客服")
+    assert not harassed("骗子天天骚扰")
+
+
+def _reading(text: str) -> tuple[ClauseReading, str]:
+    analyser = Analyser(ACTORS)
+    features = analyser.analyse(text)
+    normalized = features.normalized_text
+    scope = Scope(normalized, features.segmentation)
+    reading = ClauseReading(normalized, features.segmentation, scope, actor_words(ACTORS))
+    return reading, normalized
+
+
+def _actor_of(text: str, word: str) -> Actor:
+    reading, normalized = _reading(text)
+    return reading.actor(reading.token_at(normalized.index(word)))
+
+
+def test_reported_speech_belongs_to_the_speaker() -> None:
+    """What follows 客服说 is the business's statement, whatever the quote's subject."""
+    assert _actor_of("客服说是我自己操作失误", "操作") is Actor.RESPONDENT
+    assert _actor_of("我说是客服操作失误", "操作") is Actor.COMPLAINANT
+
+
+def test_objects_passives_and_dropped_subjects() -> None:
+    """An actor after 给 is an object; after 被 the agent; a clause without one goes on."""
+    assert _actor_of("催收打电话给我", "打电话") is Actor.RESPONDENT
+    assert _actor_of("我被催收骚扰", "骚扰") is Actor.RESPONDENT
+    assert _actor_of("我的钱被扣了", "扣") is Actor.UNKNOWN
+    assert _actor_of("我去了营业厅，排队两个小时", "排队") is Actor.COMPLAINANT
+    assert _actor_of("平台应该退款", "退款") is Actor.COMPLAINANT
+
+
+def _mode_of(text: str, word: str) -> Mode:
+    reading, normalized = _reading(text)
+    start = normalized.index(word)
+    return reading.mode(reading.token_at(start), start, start + len(word))
+
+
+def test_sentence_and_word_modes() -> None:
+    """Questions, rhetorical questions, names and closings are told from statements."""
+    assert _mode_of("请问会扣费吗", "扣费") is Mode.QUESTION
+    assert _mode_of("这不是坑人吗", "坑人") is Mode.RHETORICAL
+    assert _mode_of("难道不该退款", "退款") is Mode.RHETORICAL
+    assert _mode_of("扣了我“免盗刷”的钱", "盗刷") is Mode.NAME
+    assert _mode_of("我买了养老金保险", "养老金") is Mode.NAME
+    assert _mode_of("电话打不通，希望尽快处理。万分感谢", "感谢") is Mode.CLOSING
+    assert _mode_of("客服很耐心，非常感谢", "感谢") is Mode.STATEMENT
+    assert _mode_of("卡被盗刷了", "盗刷") is Mode.STATEMENT
+
+
+def _pack(tmp_path: Path, patterns: str) -> Path:
+    root = tmp_path / "p"
+    (root / "patterns").mkdir(parents=True)
+    (root / "lexicons").mkdir()
+    (root / "pack.yaml").write_text("name: p\nversion: '1'\n", encoding="utf-8")
+    (root / "lexicons" / "deduct.txt").write_text("乱扣费\n", encoding="utf-8")
+    (root / "patterns" / "x.yaml").write_text(patterns, encoding="utf-8")
+    return root
+
+
+def test_pattern_file_mistakes_are_located(tmp_path: Path) -> None:
+    """A bad actor value is reported at its file, line and column, naming the field."""
+    text = (
+        "patterns:\n"
+        "  - id: p.pattern.a\n"
+        "    lexicon: deduct\n"
+        "    groups: [[未经], [扣]]\n"
+        "    actor: [boss]\n"
+        "    examples: {match: [未经扣], miss: [扣]}\n"
+    )
+    with pytest.raises(RuleError) as caught:
+        Engine.from_paths(_pack(tmp_path, text))
+    message = str(caught.value)
+    assert "patterns/x.yaml:5:" in message
+    assert "patterns.0.actor.0" in message
+
+
+def test_unknown_lexicon_reference_and_duplicate_ids(tmp_path: Path) -> None:
+    """@name must name a lexicon, and a pattern id is used once."""
+    pattern = (
+        "  - id: p.pattern.a\n"
+        "    lexicon: deduct\n"
+        "    groups: [['@nothing'], [扣]]\n"
+        "    examples: {match: [未经扣], miss: [扣]}\n"
+    )
+    with pytest.raises(RuleError) as caught:
+        Engine.from_paths(_pack(tmp_path, "patterns:\n" + pattern + pattern))
+    message = str(caught.value)
+    assert "'@nothing' names no lexicon" in message
+    assert "used twice" in message
+
+
+def test_lexicon_references_expand_and_new_lexicons_are_usable(tmp_path: Path) -> None:
+    """@deduct stands for the lexicon's terms; a pattern's lexicon may be new to the pack."""
+    text = (
+        "patterns:\n"
+        "  - id: p.pattern.again\n"
+        "    lexicon: deduct_again\n"
+        "    groups: [[又, 还是], ['@deduct']]\n"
+        "    gap: 2\n"
+        "    examples: {match: [又乱扣费], miss: [乱扣费]}\n"
+    )
+    root = _pack(tmp_path, text)
+    (root / "rules.yaml").write_text(
+        "rules:\n"
+        "  - id: p.severity.again\n"
+        "    title: 再次扣费\n"
+        "    axis: severity\n"
+        "    source: 《消费者权益保护法》第二十九条\n"
+        "    when: {mentions: deduct_again}\n"
+        "    then: {set: medium, reason: deducted_again}\n",
+        encoding="utf-8",
+    )
+    with Engine.from_paths(root) as engine:
+        decided = engine.decide(
+            {"id": "x", "text": "这个月又乱扣费", "received_at": "2026-01-01T00:00:00+08:00"}
+        )
+        assert decided.severity == "medium"
+        assert any(span.term == "p.pattern.again" for f in decided.trace for span in f.spans)
+
+
+def test_documents_forbid_unknown_keys() -> None:
+    """Pattern and condition documents reject misspelt keys."""
+    with pytest.raises(ValueError, match="extra"):
+        PatternDocument.model_validate(
+            {"id": "a.b", "lexicon": "x", "groups": [["a"]], "gapp": 3,
+             "examples": {"match": ["a"], "miss": ["b"]}}
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="extra"):
+        ConditionDocument.model_validate(
+            {"lexicon": "x", "actors": ["respondent"], "examples": {"match": ["a"], "miss": ["b"]}}
+        )

@@ -5,6 +5,7 @@ Every error the library raises on purpose is a :class:`TriageError` and carries 
 
     TriageError
     ├── RecordError            a complaint or decision record is invalid (also a ValueError)
+    ├── FileFormatError        a file whose format is unknown or needs a missing package
     ├── RuleError              a rule pack cannot be loaded; carries file, line, column, rule id
     │   ├── RuleSyntaxError        invalid YAML or a value of the wrong shape
     │   │   └── RuleFileLimitError     an alias cycle, too deep nesting, too many nodes
@@ -34,6 +35,7 @@ __all__ = [
     "EngineError",
     "FactTypeError",
     "FieldProblem",
+    "FileFormatError",
     "LexiconError",
     "PackError",
     "RecordError",
@@ -83,6 +85,16 @@ class RecordError(TriageError, ValueError):
         self.what = what
         self.problems = tuple(problems)
         self.line = line
+
+
+class FileFormatError(TriageError, ValueError):
+    """A complaints or decisions file whose format triage cannot read or write.
+
+    The format follows the file's suffix; an unknown suffix is refused rather than guessed,
+    and Parquet needs pandas with a Parquet engine (pyarrow).
+    """
+
+    code = "file-format"
 
 
 class RuleError(TriageError):

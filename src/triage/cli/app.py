@@ -7,7 +7,13 @@ from typing import Any
 import click
 
 from triage.cli.cases import test_command
-from triage.cli.common import EXIT_CODES_HELP, EngineRunError, InputFileError, RuleLoadError
+from triage.cli.common import (
+    EXIT_CODES_HELP,
+    EngineRunError,
+    InputFileError,
+    InterruptedRunError,
+    RuleLoadError,
+)
 from triage.cli.diff import diff
 from triage.cli.evaluate import evaluate_command
 from triage.cli.explain import explain
@@ -15,7 +21,7 @@ from triage.cli.facts import facts
 from triage.cli.lint import lint_command
 from triage.cli.run import run
 from triage.cli.schema import schema
-from triage.errors import RuleError, TriageError
+from triage.errors import FileFormatError, RuleError, TriageError
 
 __all__ = ["main"]
 
@@ -26,8 +32,12 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise InterruptedRunError("interrupted: no output file was replaced") from None
         except RuleError as error:
             raise RuleLoadError(str(error)) from None
+        except FileFormatError as error:
+            raise InputFileError(str(error)) from None
         except TriageError as error:
             raise EngineRunError(f"error: [{error.code}] {error}") from None
         except OSError as error:

@@ -20,12 +20,14 @@ __all__ = [
     "ENGINE",
     "EXIT_CODES_HELP",
     "FINDINGS",
+    "INTERRUPTED",
     "RULES",
     "USAGE",
     "CommandError",
     "EngineRunError",
     "InputFileError",
     "InputTally",
+    "InterruptedRunError",
     "RuleLoadError",
     "build_engine",
     "count_lines",
@@ -46,15 +48,19 @@ RULES = 3
 """The rules cannot be loaded."""
 ENGINE = 4
 """Another triage error: the engine failed."""
+INTERRUPTED = 130
+"""Ctrl-C: 128 + SIGINT, as shells report a process ended by it."""
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  success
   1  findings: failed cases, lint errors or warnings, bad input lines
-     with --on-error fail, changes with diff --exit-code
-  2  usage error: bad option, missing or unreadable file
+     with --on-error fail, no complaint read, changes with diff --exit-code
+  2  usage error: bad option, missing or unreadable file, unknown file
+     format, output file that is the input
   3  the rules cannot be loaded (file:line:column: [code] message)
-  4  the engine failed"""
+  4  the engine failed
+  130  interrupted (Ctrl-C)"""
 
 T = TypeVar("T", bound=BaseModel)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -85,6 +91,12 @@ class EngineRunError(CommandError):
     """Another triage error (exit code 4)."""
 
     exit_code = ENGINE
+
+
+class InterruptedRunError(CommandError):
+    """Ctrl-C (exit code 130), distinct from findings (1)."""
+
+    exit_code = INTERRUPTED
 
 
 def _parameter(text: str) -> tuple[str, Decimal]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from triage.cli.common import (
     EXIT_CODES_HELP,
+    CommandError,
+    InputFileError,
     InputTally,
     build_engine,
     count_lines,
@@ -19,26 +20,25 @@ from triage.cli.common import (
     records,
     rules_option,
 )
-from triage.cli.output import CsvWriter, jsonl_line, print_table
-from triage.records.decision import Decision
+from triage.cli.files import is_same_file
+from triage.cli.output import choose_format, decision_sink
 from triage.tools.inputs import read_complaints
-
-_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
 
 
 @click.command(
-    short_help="Triage complaints from a file: a table, JSONL or CSV.", epilog=EXIT_CODES_HELP
+    short_help="Triage complaints from a file: a table, JSONL, CSV, TSV or Parquet.",
+    epilog=EXIT_CODES_HELP,
 )
 @click.argument("complaints", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @rules_option
 @params_option
-@format_option("table", "jsonl", "csv")
+@format_option("table", "jsonl", "csv", "tsv", "parquet")
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the decisions to this file; its suffix (.jsonl, .csv) sets the format "
-    "unless --format is given.",
+    help="Write the decisions to this file; its suffix (.jsonl, .csv, .tsv, .parquet) sets "
+    "the format unless --format is given. The file is replaced only when the run succeeds.",
 )
 @on_error_option
 @click.option(
@@ -56,11 +56,14 @@ def run(
     on_error: str,
     show_progress: bool,
 ) -> None:
-    """Triage every complaint in COMPLAINTS (JSON Lines, or .csv) and write the decisions.
+    """Triage every complaint in COMPLAINTS (.jsonl, .csv, .tsv, .parquet); write decisions.
 
     The default output is a summary table: one row per complaint (validity, nature,
     severity, responsibility, review, top reasons), then counts per axis value. Use
-    --format jsonl or csv (or -o FILE.jsonl / FILE.csv) for the full decisions.
+    --format jsonl, csv or tsv (or -o FILE.jsonl / .csv / .tsv / .parquet) for the full
+    decisions. An output file is written beside its target and renamed over it only when
+    the run succeeds: a failed or interrupted run (Ctrl-C exits with 130) leaves the
+    previous file untouched. A run that reads no complaint at all fails (exit 1).
 
     \b
     Examples:
@@ -73,27 +76,21 @@ def run(
       {"id": "c1", "text": "快递三天没送到，客服也不回复。",
        "received_at": "2026-03-01T10:00:00+08:00"}
     """
-    chosen = output_format or _BY_SUFFIX.get(output.suffix.lower() if output else "", "table")
+    chosen = choose_format(output, output_format)
+    if output is not None and is_same_file(output, complaints):
+        raise InputFileError(
+            f"{output} is the complaints file itself: writing the decisions there would "
+            "destroy the complaints; choose another output file"
+        )
+    found = read_complaints(complaints)
     tally = InputTally()
-    table: list[Decision] = []
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
-        with build_engine(rules, params) as engine, progress(show_progress) as bar:
-            task = bar.add_task("triage", total=count_lines(complaints))
-            found = records(read_complaints(complaints), on_error, tally, lambda: bar.advance(task))
-            decisions = engine.decide_many(found)
-            if chosen == "table":
-                table.extend(decisions)
-            elif chosen == "csv":
-                writer = CsvWriter(stream)
-                for decision in decisions:
-                    writer.write(decision)
-            else:
-                for decision in decisions:
-                    stream.write(jsonl_line(decision) + "\n")
-        if chosen == "table":
-            print_table(table, stream)
-    finally:
-        if output:
-            stream.close()
+    with build_engine(rules, params) as engine, progress(show_progress) as bar:
+        task = bar.add_task("triage", total=count_lines(complaints))
+        good = records(found, on_error, tally, lambda: bar.advance(task))
+        with decision_sink(chosen, output) as write:
+            for decision in engine.decide_many(good):
+                write(decision)
+            if not tally.good:
+                tally.report()
+                raise CommandError(f"{complaints}: no complaint could be read")
     tally.report()

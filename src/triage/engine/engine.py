@@ -15,12 +15,12 @@ from typing import Any, TypedDict, Unpack
 
 from triage.compile.network import Network, build_network
 from triage.engine.durable import DurableRuleset
-from triage.errors import EngineError, FieldProblem, RecordError
+from triage.errors import EngineError
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
 from triage.records.decision import Axis, Decision, FactValue, Span
-from triage.records.parsing import parse_complaint
+from triage.records.parsing import check_as_of, parse_complaint
 from triage.resolution.explain import Explainer
 from triage.resolution.resolve import resolve
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
@@ -205,7 +205,7 @@ class Engine:
         self, text_or_complaint: str | Complaint, *, as_of: datetime | None = None
     ) -> TextFeatures:
         """What the rules will see: normalised text, lexicon hits, amounts and flat facts."""
-        return self._analyser.analyse(text_or_complaint, as_of=as_of)
+        return self._analyser.analyse(text_or_complaint, as_of=check_as_of(as_of))
 
     def decide(
         self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
@@ -316,10 +316,4 @@ class Engine:
 
 
 def _moment(as_of: datetime | None, complaint: Complaint) -> datetime:
-    if as_of is None:
-        return complaint.received_at
-    if as_of.utcoffset() is None:
-        raise RecordError(
-            "decision time", [FieldProblem("as_of", "must be timezone-aware", "timezone_aware")]
-        )
-    return as_of
+    return check_as_of(as_of) or complaint.received_at

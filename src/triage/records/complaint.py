@@ -7,11 +7,19 @@ text analysis would guess.
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 __all__ = [
     "Channel",
@@ -27,8 +35,18 @@ __all__ = [
     "Respondent",
 ]
 
-Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-"""A sum in yuan: a finite, non-negative Decimal."""
+_LARGEST = Decimal(sys.float_info.max)
+
+
+def _comparable(value: Decimal) -> Decimal:
+    """Refuse a sum that overflows to infinity when rules compare it (``"1e400"``)."""
+    if value > _LARGEST:
+        raise ValueError("too large: amounts above 1.8e308 overflow when compared")
+    return value
+
+
+Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), AfterValidator(_comparable)]
+"""A sum in yuan: a finite, non-negative Decimal that stays finite as a float."""
 
 NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 

@@ -91,3 +91,13 @@ def test_metrics_count_decisions(client: TestClient) -> None:
     assert metrics["decisions"] == len(COMPLAINTS)
     assert sum(metrics["by_severity"].values()) == len(COMPLAINTS)
     assert metrics["seconds"] > 0
+
+
+def test_the_openapi_document_names_complaint_and_decision(client: TestClient) -> None:
+    """/openapi.json describes the request body as a Complaint and the answer as a Decision."""
+    document = client.get("/openapi.json").json()
+    operation = document["paths"]["/decide"]["post"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert body["$ref"].endswith("/Complaint")
+    assert answer["$ref"].endswith("/Decision")

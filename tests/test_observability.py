@@ -97,3 +97,13 @@ def test_a_capped_number_is_logged(caplog: pytest.LogCaptureFixture) -> None:
     [record] = caplog.records
     assert record.name == "triage.compile"
     assert "capped" in record.getMessage()
+
+
+def test_a_trimmed_trace_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """Spans left out of a firing (more than the cap for one fact) are counted in an INFO record."""
+    text = "我在店里摔倒骨折了。" * 40
+    with Engine.from_paths(DEMO) as engine, caplog.at_level(logging.INFO, logger="triage.engine"):
+        decision = engine.decide({**COMPLAINTS[0], "text": text})
+    omitted = sum(sum(firing.spans_omitted.values()) for firing in decision.trace)
+    assert omitted > 0
+    assert f"complaint a1: {omitted} text spans left out of the trace" in caplog.messages[-1]

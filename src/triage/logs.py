@@ -6,6 +6,8 @@ uvicorn's log config). Records, by logger:
 
 - ``triage.engine`` INFO: a rule set loaded (packs, rules, lexicons, version) and compiled
   (passes, and milliseconds until the engine is ready), once per engine built.
+- ``triage.engine`` INFO: a decision whose trace left text spans out (more than a fact's
+  cap; each firing's ``spans_omitted`` says how many).
 - ``triage.engine`` WARNING: a slow decision (complaint id, milliseconds, the threshold).
 - ``triage.compile`` WARNING: a number beyond ±1e15 capped before the engine compares it.
 """

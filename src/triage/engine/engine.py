@@ -221,7 +221,14 @@ class Engine:
         return decision
 
     def _report(self, decision: Decision, seconds: float) -> None:
-        """Log a slow decision and pass it to the ``on_decision`` hook; the decision is as made."""
+        """Log a slow decision and a trimmed trace, then pass the decision to ``on_decision``."""
+        omitted = sum(sum(firing.spans_omitted.values()) for firing in decision.trace)
+        if omitted:
+            _LOG.info(
+                "complaint %s: %d text spans left out of the trace (Firing.spans_omitted)",
+                decision.complaint_id,
+                omitted,
+            )
         if self._slow_decision is not None and seconds > self._slow_decision:
             _LOG.warning(
                 "slow decision: complaint %s took %.0f ms (over %.0f ms)",

@@ -27,9 +27,26 @@ from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_
 from triage.rulepack.spec import Rule
 from triage.text import Analyser, TextFeatures
 
-__all__ = ["DecisionHook", "Engine", "EngineOptions", "RuleInfo"]
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "TEXT_TRUNCATED",
+    "DecisionHook",
+    "Engine",
+    "EngineOptions",
+    "RuleInfo",
+]
 
 _AXIS_ORDER = {axis: index for index, axis in enumerate(Axis)}
+
+MAX_TEXT_LENGTH = 50_000
+"""Characters of a complaint's text that are analysed: 25 times the longest real complaint.
+
+A longer text is decided on its first ``MAX_TEXT_LENGTH`` characters, and the decision
+needs review with the reason :data:`TEXT_TRUNCATED`; so one decision costs at most about
+half a second and a few tens of MB, whatever is sent (benchmarks/bounded.py).
+"""
+TEXT_TRUNCATED = "text_truncated"
+"""Review reason of a decision made on the first :data:`MAX_TEXT_LENGTH` characters only."""
 _LOG = get_logger("engine")
 
 DecisionHook = Callable[[Decision, float], None]
@@ -210,13 +227,25 @@ class Engine:
     def decide(
         self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
     ) -> Decision:
-        """Triage one complaint. ``as_of`` (aware) defaults to the complaint's received_at."""
+        """Triage one complaint. ``as_of`` (aware) defaults to the complaint's received_at.
+
+        A text over :data:`MAX_TEXT_LENGTH` characters is decided on its prefix of that
+        length, and the decision needs review (reason :data:`TEXT_TRUNCATED`).
+        """
         started = time.perf_counter()
         if not isinstance(complaint, Complaint):
             complaint = parse_complaint(complaint)
         moment = _moment(as_of, complaint)
-        features = self._analyser.analyse(complaint, as_of=moment)
-        decision = self._decide_facts(dict(features.facts), features.spans, complaint.id, moment)
+        truncated = len(complaint.text) > MAX_TEXT_LENGTH
+        analysed = (
+            complaint.model_copy(update={"text": complaint.text[:MAX_TEXT_LENGTH]})
+            if truncated
+            else complaint
+        )
+        features = self._analyser.analyse(analysed, as_of=moment)
+        decision = self._decide_facts(
+            dict(features.facts), features.spans, complaint.id, moment, truncated=truncated
+        )
         self._report(decision, time.perf_counter() - started)
         return decision
 
@@ -245,10 +274,13 @@ class Engine:
         spans: Mapping[str, Sequence[Span]],
         complaint_id: str,
         moment: datetime,
+        *,
+        truncated: bool = False,
     ) -> Decision:
         """The rule stage: run the passes on ready facts, resolve, explain."""
         fired = self._run(facts)
         result = resolve(fired, self._ruleset.policy)
+        review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
         ordered = sorted(
             fired,
             key=lambda r: (r.axis is not Axis.DERIVE, _AXIS_ORDER[r.axis], -r.priority, r.id),
@@ -259,8 +291,8 @@ class Engine:
             nature=result.nature,
             severity=result.severity,
             responsibility=result.responsibility,
-            needs_review=result.needs_review,
-            review_reasons=result.review_reasons,
+            needs_review=result.needs_review or truncated,
+            review_reasons=review_reasons or result.review_reasons,
             reasons=result.reasons,
             nature_score=result.nature_score,
             defaults=result.defaults,

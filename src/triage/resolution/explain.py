@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from triage.records.decision import Effect, EffectKind, FactValue, Firing, Span
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
+from triage.text.features import Evidence, SpanMap, to_span
 
 __all__ = ["MAX_SPANS_PER_FACT", "Explainer"]
 
@@ -78,19 +79,58 @@ class _Plan:
 
 
 class _Spans:
-    """The spans of one decision, each fact's built once, on first use."""
+    """The spans of one decision: each built once, on first use, and only if kept.
 
-    __slots__ = ("_built", "_source")
+    From a :class:`~triage.text.features.SpanMap` the evidence is chosen first and only
+    the kept items become spans, so the cost does not grow with the number of hits; the
+    items of a lexicon fact are indexed by lexicon once, so each firing reads only its own.
+    """
+
+    __slots__ = ("_built", "_by_lexicon", "_source")
 
     def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
         self._source = source
-        self._built: dict[str, Sequence[Span]] = {}
+        self._built: dict[tuple[str, int], Span] = {}
+        self._by_lexicon: dict[str, dict[str | None, list[tuple[int, Evidence | Span]]]] = {}
 
-    def of(self, fact: str) -> Sequence[Span]:
-        built = self._built.get(fact)
-        if built is None:
-            built = self._built[fact] = self._source.get(fact, ())
-        return built
+    def select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
+        """The first spans of ``fact`` (from ``lexicons`` when given) and how many were left."""
+        items: Sequence[Evidence | Span]
+        if lexicons is None:
+            items = self._items(fact)
+        else:
+            index = self._index(fact)
+            chosen = [item for name in lexicons for item in index.get(name, ())]
+            if len(lexicons) > 1:
+                chosen.sort(key=lambda positioned: positioned[0])
+            items = [item for _, item in chosen]
+        omitted = 0
+        if len(items) > MAX_SPANS_PER_FACT:
+            omitted = len(items) - MAX_SPANS_PER_FACT
+            items = sorted(items, key=lambda item: (item.start, item.end))[:MAX_SPANS_PER_FACT]
+        return [self._span(fact, item) for item in items], omitted
+
+    def _items(self, fact: str) -> Sequence[Evidence | Span]:
+        source = self._source
+        return source.evidence(fact) if isinstance(source, SpanMap) else source.get(fact, ())
+
+    def _index(self, fact: str) -> dict[str | None, list[tuple[int, Evidence | Span]]]:
+        index = self._by_lexicon.get(fact)
+        if index is None:
+            index = self._by_lexicon[fact] = {}
+            for position, item in enumerate(self._items(fact)):
+                lexicon = getattr(item, "lexicon", None)
+                index.setdefault(lexicon, []).append((position, item))
+        return index
+
+    def _span(self, fact: str, item: Evidence | Span) -> Span:
+        if isinstance(item, Span):
+            return item
+        key = (fact, id(item))
+        span = self._built.get(key)
+        if span is None:
+            span = self._built[key] = to_span(fact, item)
+        return span
 
 
 class Explainer:
@@ -120,16 +160,10 @@ class Explainer:
         for name, lexicons in plan.reads:
             if name in facts:
                 used[name] = facts[name]
-            fact_spans = spans.of(name)
-            if not fact_spans:
-                continue
-            if lexicons is not None:
-                fact_spans = [span for span in fact_spans if span.lexicon in lexicons]
-            if len(fact_spans) > MAX_SPANS_PER_FACT:
-                first = sorted(fact_spans, key=lambda span: (span.start, span.end))
-                omitted[name] = len(first) - MAX_SPANS_PER_FACT
-                fact_spans = first[:MAX_SPANS_PER_FACT]
-            evidence.extend(fact_spans)
+            kept, left = spans.select(name, lexicons)
+            evidence.extend(kept)
+            if left:
+                omitted[name] = left
         evidence.sort(key=lambda span: (span.start, span.end, span.fact))
         return Firing(
             rule_id=rule.id,

@@ -158,6 +158,10 @@ class SpanMap(Mapping[str, tuple[Span, ...]]):
     def __getitem__(self, fact: str) -> tuple[Span, ...]:
         return tuple(to_span(fact, item) for item in self._evidence[fact])
 
+    def evidence(self, fact: str) -> tuple[Evidence, ...]:
+        """What ``fact`` rests on, not yet spans (empty if nothing): choose, then convert."""
+        return self._evidence.get(fact, ())
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._evidence)
 

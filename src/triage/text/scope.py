@@ -151,14 +151,20 @@ class Scope:
 
     @cached_property
     def _suspected_tokens(self) -> frozenset[int]:
-        """Tokens after a suspicion marker (怀疑, 担心) up to the end of its clause."""
+        """Tokens after a suspicion marker (怀疑, 担心) up to the end of its clause.
+
+        Each token is visited once: a marker inside a stretch already covered goes on from
+        where the previous one stopped (linear even in a clause of ten thousand markers).
+        """
         words, starts, marks = self._words, self._starts, self._clause_marks
         suspected: set[int] = set()
+        reached = 0
         for marker in [index for index, word in enumerate(words) if word in SUSPICION_MARKERS]:
-            for index in range(marker + 1, len(words)):
-                if starts[index] in marks:
-                    break
+            index = max(marker + 1, reached)
+            while index < len(words) and starts[index] not in marks:
                 suspected.add(index)
+                index += 1
+            reached = index
         return frozenset(suspected)
 
     @cached_property

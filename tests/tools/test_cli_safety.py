@@ -348,3 +348,20 @@ def test_output_is_identical_from_any_working_directory(
 
 def _trace(line: str) -> tuple[object, ...]:
     return Decision.model_validate_json(line).trace
+
+
+def test_a_quote_closed_in_an_invalid_row_gives_back_the_rows_it_swallowed(
+    tmp_path: Path,
+) -> None:
+    """A stray quote closed lines later makes an invalid row; the good rows inside are read."""
+    source = _csv(
+        tmp_path / "late.csv",
+        f'c1,"多收,{AT}\n',
+        f"c2,感谢,{AT}\n",
+        'c3,了",yesterday\n',
+    )
+    result = invoke("run", source, "--rules", DEMO, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert _ids(result.stdout) == ["c2"]
+    assert f"{source}:2: invalid Complaint: received_at" in result.stderr
+    assert f"{source}:4: invalid Complaint: received_at" in result.stderr

@@ -9,9 +9,9 @@ CSV and TSV files have a header row. Columns are the complaint's fields; a dotte
 (``complainant.name``, ``respondent.department``) fills a nested object, and the list
 fields (``requests``, ``evidence``, ``history``) hold JSON arrays. Empty cells are absent.
 A row that is malformed (an unclosed quote, a stray quote, a cell over
-:data:`MAX_CELL` characters, more or fewer cells than the header) is reported at its
-first line, and reading resumes on the line after it, so the rows a broken one swallowed
-are not lost.
+:data:`MAX_CELL` characters, more or fewer cells than the header) or that holds no valid
+complaint is reported at its first line, and reading resumes on the line after it: the
+rows a stray quote swallowed are not lost (a valid row spanning lines is kept whole).
 """
 
 from __future__ import annotations
@@ -190,10 +190,12 @@ def _cell_limit() -> Iterator[None]:
 
 
 def _rows(
-    lines: Iterable[str | bytes], source: str, delimiter: str
+    reader_lines: _Lines, source: str, delimiter: str
 ) -> Iterator[tuple[int, list[str]] | BadLine]:
-    """Non-blank rows with the line they start on, or the malformed rows as BadLines."""
-    reader_lines = _Lines(lines, source)
+    """Non-blank rows with the line they start on, or the malformed rows as BadLines.
+
+    A malformed row's other lines are read again as rows of their own.
+    """
     width: int | None = None
     while True:
         reader_lines.start()
@@ -237,8 +239,9 @@ def read_csv(
 
     ``delimiter`` is ``"\\t"`` for TSV.
     """
+    reader_lines = _Lines(lines, source)
     header: list[str] | None = None
-    for item in _rows(lines, source, delimiter):
+    for item in _rows(reader_lines, source, delimiter):
         if isinstance(item, BadLine):
             yield item
             continue
@@ -246,7 +249,10 @@ def read_csv(
         if header is None:
             header = row
             continue
-        yield _complaint(dict(zip(header, row, strict=True)), number, source)
+        found = _complaint(dict(zip(header, row, strict=True)), number, source)
+        if isinstance(found, BadLine):
+            reader_lines.resume_after_first()
+        yield found
 
 
 def parquet_support() -> None:

@@ -121,6 +121,8 @@ def build_facts(
     if "sector" not in builder.facts and findings.sector is not None:
         builder.set("sector", findings.sector.name, findings.sector.hits)
     builder.set("text_length", len(findings.text))
+    if findings.asks_only:
+        builder.set("asks_only", True)
     return FactSet(MappingProxyType(builder.facts), SpanMap(builder.evidence))
 
 

@@ -251,6 +251,13 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "complaint.incident_at",
     ),
     FactSpec("text_length", INT, "Characters in the complaint text.", "text"),
+    FactSpec(
+        "asks_only",
+        B,
+        "Every sentence of the text is a question (请问, 为什么, 怎么办, 吗, ？), not a rhetorical "
+        "one, and none states anything else: a consultation rather than a complaint.",
+        "text",
+    ),
 )
 
 

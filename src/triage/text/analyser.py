@@ -87,6 +87,7 @@ class Analyser:
             times=findings.times,
             sector=findings.sector,
             reference_date=findings.reference_date,
+            asks_only=findings.asks_only,
             facts=facts.facts,
             spans=facts.spans,
         )
@@ -111,4 +112,5 @@ class Analyser:
             times=find_times(normalized, reference) if reference is not None else (),
             sector=guess_sector(hits),
             reference_date=reference,
+            asks_only=reading.asks_only,
         )

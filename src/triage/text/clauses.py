@@ -30,6 +30,7 @@ actor and the sentence say.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
@@ -91,12 +92,15 @@ _SPEECH = frozenset(
         "说是", "说明", "告诉我", "跟我说", "对我说", "扬言", "答应", "保证", "回应", "反馈",
     }
 )  # fmt: skip
-_QUESTION_WORDS = frozenset(
-    {"请问", "是否", "能否", "可否", "会不会", "是不是", "有没有", "能不能", "可不可以", "吗", "么"}
+_QUESTION = re.compile(
+    "请问|是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
+    "什么时候|什么原因|啥原因|何时|多久|如何|怎样|怎么|咋|[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]"
 )
-_RHETORICAL_WORDS = frozenset(
-    {"难道", "凭什么", "岂", "岂不是", "何来", "怎能", "怎么能", "怎么可以", "哪有", "哪里有"}
+"""Questions: question words, a final 吗/么/呢, a question mark (per sentence)."""
+_RHETORICAL = re.compile(
+    "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|(不是|不就是|还不).*[吗么]"
 )
+"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗."""
 _NAME_SUFFIXES = (
     "险", "保险", "服务", "套餐", "会员", "产品", "业务", "功能", "权益", "计划", "卡", "宝",
     "贷", "包", "金融", "理财",
@@ -163,6 +167,30 @@ class ClauseReading:
         return kind
 
     @cached_property
+    def asks_only(self) -> bool:
+        """Whether every sentence with words in it is a plain question, short or asked first.
+
+        A long sentence of facts that ends by asking (跑了三趟…为什么不能一次性告知？) is a
+        complaint: a sentence counts as a question only when it has at most two clauses
+        or asks in its first.
+        """
+        text, modes = self._text, self._sentence_modes
+        start, asked = 0, False
+        while start < len(text):
+            end = self._scope.sentence(start)[1]
+            if any(char.isalnum() for char in text[start:end]):
+                if modes.get(start) is not Mode.QUESTION or not self._asks_early(start, end):
+                    return False
+                asked = True
+            start = end + 1
+        return asked
+
+    def _asks_early(self, start: int, end: int) -> bool:
+        first = self._scope.clause(start)[1]
+        second = self._scope.clause(first + 1)[1] if first + 1 < end else end
+        return second >= end or bool(_QUESTION.search(self._text[start : first + 1]))
+
+    @cached_property
     def _actors(self) -> tuple[Actor, ...]:
         """The actor of every token, walking the text once."""
         words, marks = self._words, self._sentence_marks
@@ -201,18 +229,15 @@ class ClauseReading:
     def _sentence_modes(self) -> dict[int, Mode]:
         """Sentence start → its mode, for sentences that ask (rhetorically or not)."""
         modes: dict[int, Mode] = {}
-        text, words, starts = self._text, self._words, self._starts
-        for index, word in enumerate(words):
-            if word in _RHETORICAL_WORDS or word in _QUESTION_WORDS:
-                start = self._scope.sentence(starts[index])[0]
-                if word in _RHETORICAL_WORDS or _rhetorical_not(words, index):
-                    modes[start] = Mode.RHETORICAL
-                else:
-                    modes.setdefault(start, Mode.QUESTION)
-        for position, char in enumerate(text):
-            if char in "?？":
-                start = self._scope.sentence(max(position - 1, 0))[0]
-                modes.setdefault(start, Mode.QUESTION)
+        text, start = self._text, 0
+        while start < len(text):
+            end = self._scope.sentence(start)[1]
+            sentence = text[start : end + 1]
+            if _RHETORICAL.search(sentence):
+                modes[start] = Mode.RHETORICAL
+            elif _QUESTION.search(sentence):
+                modes[start] = Mode.QUESTION
+            start = end + 1
         return modes
 
     def _named(self, token: int, start: int, end: int) -> bool:
@@ -249,15 +274,3 @@ def _passive_without_agent(words: Sequence[str], index: int, actors: Mapping[int
     if word in _PASSIVE:
         return index + 1 < len(words) and index + 1 not in actors
     return word.startswith("被") and len(word) > 1 and word not in _NOT_PASSIVE
-
-
-def _rhetorical_not(words: Sequence[str], index: int) -> bool:
-    """A 吗 after 不是/不就是/还不 earlier in its clause: 这不是坑人吗 asks nothing."""
-    if words[index] not in ("吗", "么"):
-        return False
-    for back in range(index - 1, max(index - 8, -1), -1):
-        if words[back] in ("不是", "不就是", "还不", "不就", "难道"):
-            return True
-        if words[back] in ("，", ",", "。"):
-            return False
-    return False

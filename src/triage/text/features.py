@@ -204,6 +204,8 @@ class TextFindings:
     times: tuple[TimeReference, ...]
     sector: SectorGuess | None
     reference_date: date | None
+    asks_only: bool
+    """Every sentence asks (请问, 为什么, 怎么办, 吗, ？) and none states anything else."""
 
     @property
     def text(self) -> str:

@@ -1,0 +1,112 @@
+"""Build the labelled real-text corpus and its frozen dev/test split.
+
+    python eval/build_labelled.py
+
+Reads the corpus texts (``corpus/texts*.jsonl``), the two independent annotations and
+the adjudication of each batch (``annotation/<batch>.a|b|c.jsonl``), and writes
+``dev.jsonl`` and ``test.jsonl`` in triage's labelled-data format: ``expected`` holds the
+answer of the two annotators where they agree and the adjudicator's where they did not;
+``annotations`` holds each annotator's own answers.
+
+The split is by source and at random, and frozen: a text is in ``test`` when the first
+byte of sha256(``SALT`` + id) is below 128, so each source is split about in half, the
+assignment of a text never changes as the corpus grows, and nobody chooses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+SALT = "triage-eval-2026-12"
+AXES = ("validity", "nature", "severity", "responsibility")
+UNDATED = "2020-01-01T00:00:00+08:00"
+"""received_at for texts whose source gives no date (the sources date from 2010-2020)."""
+
+CHANNELS = {
+    "review": {"channel": "web"},
+    "title": {"channel": "app"},
+    "complaint_platform": {"channel": "web"},
+    "government_message": {"channel": "web", "hotline": "12345"},
+    "hotline_work_order": {"channel": "hotline", "hotline": "12345"},
+}
+"""How each kind of source arrives: a government board or 12345 work order is a 12345 case."""
+
+
+def in_test(text_id: str) -> bool:
+    """Whether a text belongs to the frozen test split."""
+    return hashlib.sha256((SALT + text_id).encode("utf-8")).digest()[0] < 128
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _texts() -> dict[str, dict[str, Any]]:
+    texts: dict[str, dict[str, Any]] = {}
+    seen: set[str] = set()
+    for path in sorted((HERE / "corpus").glob("texts*.jsonl")):
+        for row in _read(path):
+            if row["text"] in seen:
+                continue  # the same review posted twice under two sources
+            seen.add(row["text"])
+            texts[row["id"]] = row
+    return texts
+
+
+def _labels(batch: str, annotator: str) -> dict[str, dict[str, str]]:
+    path = HERE / "annotation" / f"{batch}.{annotator}.jsonl"
+    if not path.exists():
+        return {}
+    return {row["id"]: {axis: row[axis] for axis in AXES if axis in row} for row in _read(path)}
+
+
+def _record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "text": row["text"],
+        "received_at": row.get("received_at") or UNDATED,
+        **CHANNELS.get(row["kind"], {"channel": "web"}),
+    }
+
+
+def main() -> None:
+    texts = _texts()
+    out: dict[str, list[str]] = {"dev": [], "test": []}
+    for batch_file in sorted((HERE / "annotation").glob("batch*.jsonl")):
+        batch = batch_file.name.split(".")[0]
+        if batch_file.name != f"{batch}.jsonl":
+            continue
+        first, second, judged = (_labels(batch, name) for name in ("a", "b", "c"))
+        for item in _read(batch_file):
+            text_id = item["id"]
+            if text_id not in texts or text_id not in first or text_id not in second:
+                continue
+            expected = {}
+            for axis in AXES:
+                if first[text_id][axis] == second[text_id][axis]:
+                    expected[axis] = first[text_id][axis]
+                elif axis in judged.get(text_id, {}):
+                    expected[axis] = judged[text_id][axis]
+            row = texts[text_id]
+            line = {
+                "complaint": _record(row),
+                "expected": expected,
+                "annotations": {"a": first[text_id], "b": second[text_id]},
+                "source": row["source"]["repo"] + ":" + Path(row["source"]["path"]).name,
+                "sector": row["sector"],
+                "kind": row["kind"],
+                "origin": row["source"],
+            }
+            split = "test" if in_test(text_id) else "dev"
+            out[split].append(json.dumps(line, ensure_ascii=False))
+    for split, lines in out.items():
+        (HERE / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{split}: {len(lines)} labelled texts")
+
+
+if __name__ == "__main__":
+    main()

@@ -14,8 +14,9 @@ from types import TracebackType
 from typing import Any, TypedDict, Unpack
 
 from triage.compile.network import Network, build_network
+from triage.engine.batch import decide_batch, default_workers
 from triage.engine.durable import DurableRuleset
-from triage.errors import EngineError
+from triage.errors import EngineError, RecordError
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
@@ -232,6 +233,14 @@ class Engine:
         A text over :data:`MAX_TEXT_LENGTH` characters is decided on its prefix of that
         length, and the decision needs review (reason :data:`TEXT_TRUNCATED`).
         """
+        decision, seconds = self._decide_timed(complaint, as_of=as_of)
+        self._report(decision, seconds)
+        return decision
+
+    def _decide_timed(
+        self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
+    ) -> tuple[Decision, float]:
+        """The decision and the seconds it took, not yet reported."""
         started = time.perf_counter()
         if not isinstance(complaint, Complaint):
             complaint = parse_complaint(complaint)
@@ -246,8 +255,7 @@ class Engine:
         decision = self._decide_facts(
             dict(features.facts), features.spans, complaint.id, moment, truncated=truncated
         )
-        self._report(decision, time.perf_counter() - started)
-        return decision
+        return decision, time.perf_counter() - started
 
     def _report(self, decision: Decision, seconds: float) -> None:
         """Log a slow decision and a trimmed trace, then pass the decision to ``on_decision``."""
@@ -303,11 +311,45 @@ class Engine:
         )
 
     def decide_many(
-        self, complaints: Iterable[Complaint | Mapping[str, Any]], *, as_of: datetime | None = None
+        self,
+        complaints: Iterable[Complaint | Mapping[str, Any]],
+        *,
+        as_of: datetime | None = None,
+        workers: int = 1,
     ) -> Iterator[Decision]:
-        """Triage complaints one by one, lazily, in order."""
-        for complaint in complaints:
-            yield self.decide(complaint, as_of=as_of)
+        """Triage complaints lazily, in order; on ``workers`` processes when more than one.
+
+        The first invalid record raises its :class:`~triage.errors.RecordError` where it
+        stands, as one by one; :meth:`decide_batch` reports it and goes on.
+        """
+        for outcome in self.decide_batch(complaints, as_of=as_of, workers=workers):
+            if isinstance(outcome, RecordError):
+                raise outcome
+            yield outcome
+
+    def decide_batch(
+        self,
+        complaints: Iterable[Complaint | Mapping[str, Any]],
+        *,
+        as_of: datetime | None = None,
+        workers: int | None = None,
+    ) -> Iterator[Decision | RecordError]:
+        """Triage complaints on ``workers`` processes (default: every core), in input order.
+
+        Each item gives its Decision, or the RecordError of an invalid record in its place;
+        the batch goes on. Complaints stream: a bounded number is in flight at any time.
+        Workers are forked from this process on Linux (sharing this engine as built) and
+        spawned with a pickled engine elsewhere. The ``on_decision`` hook and slow-decision
+        log run here, in order. Results equal :meth:`decide` one by one.
+        """
+        check_as_of(as_of)
+        return decide_batch(
+            self,
+            complaints,
+            workers=default_workers() if workers is None else workers,
+            as_of=as_of,
+            report=self._report,
+        )
 
     def _run(self, facts: dict[str, FactValue]) -> list[Rule]:
         """Run the passes; derived facts of one pass are facts of the next."""
@@ -352,6 +394,28 @@ class Engine:
     def __repr__(self) -> str:
         state = "closed" if self.closed else f"{len(self._ruleset.rules)} rules"
         return f"<Engine {self._ruleset.version} ({state})>"
+
+    # --- processes ---------------------------------------------------------------------
+
+    def __reduce__(self) -> tuple[Callable[..., Engine], tuple[RuleSet, float | None]]:
+        """Pickle by rule set and slow-decision threshold; unpickling builds a new engine.
+
+        The rule set travels as data (rules, lexicons, parameters, policy), so the worker
+        needs no rule files. The ``on_decision`` hook stays with the process that set it.
+        """
+        if self.closed:
+            raise EngineError("a closed engine cannot be pickled")
+        return _rebuilt, (self._ruleset, self._slow_decision)
+
+    def _adopt_in_worker(self) -> None:
+        """Make a copy forked into a worker usable: a fresh lock, reporting left to the parent."""
+        self._lock = threading.Lock()
+        self._on_decision = None
+        self._slow_decision = None
+
+
+def _rebuilt(ruleset: RuleSet, slow_decision: float | None) -> Engine:
+    return Engine(ruleset, slow_decision=slow_decision)
 
 
 def _moment(as_of: datetime | None, complaint: Complaint) -> datetime:

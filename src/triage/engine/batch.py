@@ -1,0 +1,148 @@
+"""Deciding many complaints on several processes: input order, bounded memory, bad items kept.
+
+Complaints go to the workers in chunks; at most :data:`CHUNKS_IN_FLIGHT` chunks per
+worker are queued or being decided, so a file of millions streams through in constant
+memory. Each worker holds one engine: on Linux the workers are forked from the calling
+process and share its engine as built (no rebuild, near-instant start); elsewhere they
+are spawned and the engine is pickled (its rule set) and rebuilt once per worker.
+
+An item that fails validation comes back as its :class:`~triage.errors.RecordError`, in
+its place; the other items are decided. Any other error stops the batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from triage.errors import FieldProblem, RecordError, TriageError
+from triage.records.complaint import Complaint
+from triage.records.decision import Decision
+
+if TYPE_CHECKING:
+    from triage.engine.engine import Engine
+
+__all__ = ["CHUNKS_IN_FLIGHT", "CHUNK_SIZE", "Item", "decide_batch", "default_workers"]
+
+CHUNK_SIZE = 32
+"""Complaints sent to a worker at once: large enough that messaging costs little."""
+CHUNKS_IN_FLIGHT = 4
+"""Chunks per worker queued or being decided at any time: the bound on memory."""
+
+Item = Complaint | Mapping[str, Any]
+"""What can be decided: a Complaint, or a mapping validated as one."""
+
+
+@dataclass(frozen=True)
+class _Bad:
+    """A RecordError, as its constructor's arguments (the exception itself does not pickle)."""
+
+    what: str
+    problems: tuple[FieldProblem, ...]
+    line: int | None
+
+    def error(self) -> RecordError:
+        return RecordError(self.what, self.problems, line=self.line)
+
+
+_Outcome = tuple[Decision, float] | _Bad
+
+_worker_engine: list[Engine] = []
+"""The engine of this worker process (set once, when the worker starts)."""
+
+
+def default_workers() -> int:
+    """Every core this process may run on."""
+    if sys.platform == "linux":
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _start_worker(engine: Engine) -> None:
+    engine._adopt_in_worker()
+    _worker_engine.append(engine)
+
+
+def _decide_chunk(chunk: list[Item], as_of: datetime | None) -> list[_Outcome]:
+    engine = _worker_engine[0]
+    outcomes: list[_Outcome] = []
+    for item in chunk:
+        try:
+            outcomes.append(engine._decide_timed(item, as_of=as_of))
+        except RecordError as error:
+            outcomes.append(_Bad(error.what, error.problems, error.line))
+    return outcomes
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork on Linux (workers share the built engine); spawn elsewhere, where fork is unsafe."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+
+
+def decide_batch(
+    engine: Engine,
+    complaints: Iterable[Item],
+    *,
+    workers: int,
+    as_of: datetime | None,
+    report: Callable[[Decision, float], None],
+) -> Iterator[Decision | RecordError]:
+    """Decisions (or RecordErrors) for ``complaints``, in order, from ``workers`` processes.
+
+    ``report`` is called in this process with each decision and the seconds it took.
+    """
+    if workers < 1:
+        raise TriageError(f"workers must be at least 1, got {workers}")
+    if workers == 1:
+        yield from _sequential(engine, complaints, as_of, report)
+        return
+    items = iter(complaints)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_start_worker, initargs=(engine,)
+    )
+    pending: deque[Future[list[_Outcome]]] = deque()
+    try:
+        while chunk := list(islice(items, CHUNK_SIZE)):
+            pending.append(pool.submit(_decide_chunk, chunk, as_of))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                yield from _results(pending.popleft().result(), report)
+        while pending:
+            yield from _results(pending.popleft().result(), report)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _sequential(
+    engine: Engine,
+    complaints: Iterable[Item],
+    as_of: datetime | None,
+    report: Callable[[Decision, float], None],
+) -> Iterator[Decision | RecordError]:
+    for item in complaints:
+        try:
+            decision, seconds = engine._decide_timed(item, as_of=as_of)
+        except RecordError as error:
+            yield error
+            continue
+        report(decision, seconds)
+        yield decision
+
+
+def _results(
+    outcomes: list[_Outcome], report: Callable[[Decision, float], None]
+) -> Iterator[Decision | RecordError]:
+    for outcome in outcomes:
+        if isinstance(outcome, _Bad):
+            yield outcome.error()
+        else:
+            decision, seconds = outcome
+            report(decision, seconds)
+            yield decision

@@ -22,6 +22,7 @@ from triage.cli.common import (
 )
 from triage.cli.files import is_same_file
 from triage.cli.output import choose_format, decision_sink
+from triage.engine.batch import default_workers
 from triage.tools.inputs import read_complaints
 
 
@@ -47,6 +48,13 @@ from triage.tools.inputs import read_complaints
     default=True,
     help="Progress bar on stderr (only when stderr is a terminal).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes deciding at once (default: every core). Output is the same, in order.",
+)
 def run(
     complaints: Path,
     rules: tuple[Path, ...],
@@ -55,6 +63,7 @@ def run(
     output: Path | None,
     on_error: str,
     show_progress: bool,
+    jobs: int | None,
 ) -> None:
     """Triage every complaint in COMPLAINTS (.jsonl, .csv, .tsv, .parquet); write decisions.
 
@@ -88,7 +97,7 @@ def run(
         task = bar.add_task("triage", total=count_lines(complaints))
         good = records(found, on_error, tally, lambda: bar.advance(task))
         with decision_sink(chosen, output) as write:
-            for decision in engine.decide_many(good):
+            for decision in engine.decide_many(good, workers=jobs or default_workers()):
                 write(decision)
             if not tally.good:
                 tally.report()

@@ -55,12 +55,25 @@ _FIELDS = [
 ]
 
 
+_amounts = st.one_of(
+    st.sampled_from(["1e400", "1.8e308", "1.7e308", "-0", "0.1", "1E+999999"]),
+    st.decimals().map(str),
+    st.floats(),
+    json_values,
+)
+"""Sums as records carry them, overflowing ones included."""
+
+
 @st.composite
 def record_like(draw: st.DrawFn) -> dict[str, Any]:
-    """A complaint-shaped dict: real field names, values valid or not."""
+    """A complaint-shaped dict: real field names, values valid or not, amounts often."""
     record: dict[str, Any] = {"id": "f1", "text": "投诉", "received_at": AT}
     for name in draw(st.lists(st.sampled_from(_FIELDS), max_size=5, unique=True)):
         record[name] = draw(json_values)
+    for name in draw(st.lists(st.sampled_from(["amount_paid", "loss_amount"]), unique=True)):
+        record[name] = draw(_amounts)
+    if draw(st.booleans()):
+        record["requests"] = [{"kind": "refund", "amount": draw(_amounts)}]
     return record
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -365,3 +366,19 @@ def test_a_quote_closed_in_an_invalid_row_gives_back_the_rows_it_swallowed(
     assert _ids(result.stdout) == ["c2"]
     assert f"{source}:2: invalid Complaint: received_at" in result.stderr
     assert f"{source}:4: invalid Complaint: received_at" in result.stderr
+
+
+def test_a_named_pipe_is_written_directly(complaints_file: Path, tmp_path: Path) -> None:
+    """-o naming a FIFO (like /dev/stdout) streams into it: no temporary file, no rename."""
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(
+        target=lambda: received.append(fifo.read_text(encoding="utf-8")), daemon=True
+    )
+    reader.start()
+    result = invoke("run", complaints_file, "--rules", DEMO, "-o", fifo)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert _ids(received[0]) == ["a1", "a2", "a3"]
+    assert _leftovers(tmp_path) == []

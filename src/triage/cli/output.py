@@ -200,6 +200,10 @@ def _writer(chosen: str, output: Path | None) -> Iterator[_Writer]:
     if output is None:
         yield _text_writer(chosen, sys.stdout)
         return
+    if output.exists() and not output.is_file():  # /dev/stdout, a named pipe: no rename
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            yield _text_writer(chosen, stream)
+        return
     with replaced_on_success(output) as temporary:
         if chosen == "parquet":
             yield _Collected(_parquet(temporary))
@@ -214,7 +218,8 @@ def decision_sink(chosen: str, output: Path | None) -> Iterator[Callable[[Decisi
 
     A file is written beside ``output`` and renamed over it only when the block ends
     without an exception (see :func:`triage.cli.files.replaced_on_success`): a failed or
-    interrupted run leaves the previous file as it was.
+    interrupted run leaves the previous file as it was. A device or named pipe
+    (``/dev/stdout``) is written directly, as there is nothing to replace.
     """
     with _writer(chosen, output) as writer:
         yield writer.write

@@ -86,15 +86,23 @@ class _Spans:
     items of a lexicon fact are indexed by lexicon once, so each firing reads only its own.
     """
 
-    __slots__ = ("_built", "_by_lexicon", "_source")
+    __slots__ = ("_built", "_by_lexicon", "_selected", "_source")
 
     def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
         self._source = source
         self._built: dict[tuple[str, int], Span] = {}
         self._by_lexicon: dict[str, dict[str | None, list[tuple[int, Evidence | Span]]]] = {}
+        self._selected: dict[tuple[str, frozenset[str] | None], tuple[list[Span], int]] = {}
 
     def select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
         """The first spans of ``fact`` (from ``lexicons`` when given) and how many were left."""
+        key = (fact, lexicons)
+        selected = self._selected.get(key)
+        if selected is None:
+            selected = self._selected[key] = self._select(fact, lexicons)
+        return selected
+
+    def _select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
         items: Sequence[Evidence | Span]
         if lexicons is None:
             items = self._items(fact)

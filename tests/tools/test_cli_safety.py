@@ -9,11 +9,13 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.tools.helpers import AT, COMPLAINTS, DEMO, invoke, write_jsonl
 from triage import Decision, Engine
+from triage.cli import output
 from triage.tools import inputs
 from triage.tools.rows import DECISION_COLUMNS
 
@@ -381,4 +383,31 @@ def test_a_named_pipe_is_written_directly(complaints_file: Path, tmp_path: Path)
     reader.join(timeout=30)
     assert result.exit_code == 0, result.stderr
     assert _ids(received[0]) == ["a1", "a2", "a3"]
+    assert _leftovers(tmp_path) == []
+
+
+def test_parquet_output_goes_through_pandas(
+    complaints_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-o FILE.parquet writes one row per decision with pandas, replacing the file whole.
+
+    pyarrow is not installed here, so DataFrame.to_parquet is stood in for by a CSV writer.
+    """
+    pandas = pytest.importorskip("pandas")
+    written: list[tuple[Path, list[str], bool]] = []
+
+    def to_parquet(frame: Any, path: Path, index: bool) -> None:
+        written.append((path, list(frame["complaint_id"]), frame["needs_review"].dtype == bool))
+        Path(path).write_text("parquet stand-in", encoding="utf-8")
+
+    monkeypatch.setattr(output, "parquet_support", lambda: None)
+    monkeypatch.setattr(pandas.DataFrame, "to_parquet", to_parquet)
+    target = tmp_path / "out.parquet"
+    result = invoke("run", complaints_file, "--rules", DEMO, "-o", target)
+    assert result.exit_code == 0, result.stderr
+    ((path, ids, typed),) = written
+    assert ids == ["a1", "a2", "a3"]
+    assert typed
+    assert path != target
+    assert target.read_text(encoding="utf-8") == "parquet stand-in"
     assert _leftovers(tmp_path) == []

@@ -26,14 +26,17 @@ AXES = ("validity", "nature", "severity", "responsibility")
 UNDATED = "2020-01-01T00:00:00+08:00"
 """received_at for texts whose source gives no date (the sources date from 2010-2020)."""
 
-CHANNELS = {
-    "review": {"channel": "web"},
-    "title": {"channel": "app"},
+CONTEXT: dict[str, dict[str, Any]] = {
+    "review": {"channel": "web", "respondent": {"name": "被评价的商家"}},
+    "title": {"channel": "app", "respondent": {"name": "花呗/借呗"}},
     "complaint_platform": {"channel": "web"},
     "government_message": {"channel": "web", "hotline": "12345"},
     "hotline_work_order": {"channel": "hotline", "hotline": "12345"},
 }
-"""How each kind of source arrives: a government board or 12345 work order is a 12345 case."""
+"""What the record of each kind of source says beyond the text, as a CRM would hold it:
+a review is about the business reviewed, a finance-app question is to that app's service,
+and a government board message or 12345 work order arrived through the 12345 hotline.
+Annotators were told the same (annotation/brief.md)."""
 
 
 def in_test(text_id: str) -> bool:
@@ -69,7 +72,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "id": row["id"],
         "text": row["text"],
         "received_at": row.get("received_at") or UNDATED,
-        **CHANNELS.get(row["kind"], {"channel": "web"}),
+        **CONTEXT.get(row["kind"], {"channel": "web"}),
     }
 
 

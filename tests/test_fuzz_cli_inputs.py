@@ -34,7 +34,7 @@ def _run(name: str, content: bytes) -> tuple[int, list[str], str]:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / name
         source.write_bytes(content)
-        result = invoke("run", source, "--rules", DEMO, "--format", "jsonl")
+        result = invoke("run", source, "--rules", DEMO, "--format", "jsonl", "--jobs", "1")
     ids = [json.loads(line)["complaint_id"] for line in result.stdout.splitlines()]
     return result.exit_code, ids, result.stderr
 

@@ -411,3 +411,14 @@ def test_parquet_output_goes_through_pandas(
     assert path != target
     assert target.read_text(encoding="utf-8") == "parquet stand-in"
     assert _leftovers(tmp_path) == []
+
+
+def test_an_output_link_stays_a_link(complaints_file: Path, previous: Path) -> None:
+    """-o through a symbolic link replaces the file it points to and keeps the link."""
+    link = previous.parent / "latest.jsonl"
+    link.symlink_to(previous)
+    result = invoke("run", complaints_file, "--rules", DEMO, "-o", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert _ids(previous.read_text(encoding="utf-8")) == ["a1", "a2", "a3"]
+    assert _leftovers(previous.parent) == []

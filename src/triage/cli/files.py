@@ -25,8 +25,10 @@ def replaced_on_success(path: Path) -> Iterator[Path]:
     Any exception, Ctrl-C included, deletes the temporary file and leaves ``path`` as it
     was (absent, or its previous content). The rename is atomic on one file system, so a
     reader sees the old file or the complete new one, never a partial one. The new file
-    keeps the old one's permissions.
+    keeps the old one's permissions; a symbolic link stays a link, and the file it points
+    to is the one replaced.
     """
+    path = path.resolve() if path.is_symlink() else path
     folder = path.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(path))

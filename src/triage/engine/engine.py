@@ -16,6 +16,7 @@ from typing import Any, TypedDict, Unpack
 from triage.compile.network import Network, build_network
 from triage.engine.batch import decide_batch, default_workers
 from triage.engine.durable import DurableRuleset
+from triage.engine.gates import Gate
 from triage.errors import EngineError, RecordError
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
@@ -116,11 +117,13 @@ class Engine:
             ruleset.rules, ruleset.checked.strata, ruleset.vocabulary
         )
         self._explainer = Explainer(ruleset.rules)
-        # Each pass is sent only the facts its rules read: a smaller document to match.
+        # Each pass is sent only the facts its rules read: a smaller document to match;
+        # a pass none of whose rules can be true is not sent at all.
         self._reads = tuple(
             frozenset(name for rule in compiled.rules.values() for name in rule.facts())
             for compiled in self._network.passes
         )
+        self._gates = tuple(Gate(compiled.rules.values()) for compiled in self._network.passes)
         rulesets: list[DurableRuleset] = []
         try:
             rulesets.extend(
@@ -357,9 +360,11 @@ class Engine:
         with self._lock:
             if not self._finalizer.alive:
                 raise EngineError("the engine is closed")
-            for compiled, ruleset, reads in zip(
-                self._network.passes, self._rulesets, self._reads, strict=True
+            for compiled, ruleset, reads, gate in zip(
+                self._network.passes, self._rulesets, self._reads, self._gates, strict=True
             ):
+                if not gate.open(facts):
+                    continue
                 read = {name: value for name, value in facts.items() if name in reads}
                 names = dict.fromkeys(ruleset.fire(compiled.encode(read)))
                 rules = [compiled.rules[name] for name in names if name in compiled.rules]

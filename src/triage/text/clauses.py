@@ -168,11 +168,10 @@ class ClauseReading:
 
     @cached_property
     def asks_only(self) -> bool:
-        """Whether every sentence with words in it is a plain question, short or asked first.
+        """Whether every sentence with words in it is a plain, short question.
 
-        A long sentence of facts that ends by asking (跑了三趟…为什么不能一次性告知？) is a
-        complaint: a sentence counts as a question only when it has at most two clauses
-        or asks in its first.
+        A long sentence of facts that asks (跑了三趟…为什么不能一次性告知？) is a complaint:
+        a sentence counts as a question only when it has at most two clauses.
         """
         text, modes = self._text, self._sentence_modes
         start, asked = 0, False
@@ -186,9 +185,9 @@ class ClauseReading:
         return asked
 
     def _asks_early(self, start: int, end: int) -> bool:
+        """Whether the sentence ``[start, end)`` is short: at most two clauses."""
         first = self._scope.clause(start)[1]
-        second = self._scope.clause(first + 1)[1] if first + 1 < end else end
-        return second >= end or bool(_QUESTION.search(self._text[start : first + 1]))
+        return first + 1 >= end or self._scope.clause(first + 1)[1] >= end
 
     @cached_property
     def _actors(self) -> tuple[Actor, ...]:

@@ -197,9 +197,9 @@ def _rows(
     A malformed row's other lines are read again as rows of their own.
     """
     width: int | None = None
+    reader = csv.reader(reader_lines, delimiter=delimiter, strict=True)  # resets after errors
     while True:
         reader_lines.start()
-        reader = csv.reader(reader_lines, delimiter=delimiter, strict=True)
         try:
             with _cell_limit():
                 row = next(reader)

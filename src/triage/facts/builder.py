@@ -199,10 +199,14 @@ def _money(
         if base is not None and base.value > 0:
             builder.set(name, demanded.value / base.value, _evidence(demanded, base))
     price = paid or unclassified  # an unclassified sum beside a demand is usually the price
+    ceiling = ceilings.ceiling(price.value if price else None, loss.value if loss else None)
     if price is not None or loss is not None:
-        ceiling = ceilings.ceiling(price.value if price else None, loss.value if loss else None)
         over = demanded.value > ceiling
         builder.set("demand_over_ceiling", over, _evidence(demanded, price, loss))
+    if ceiling > 0:
+        builder.set(
+            "demand_ceiling_ratio", demanded.value / ceiling, _evidence(demanded, price, loss)
+        )
 
 
 def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:

@@ -204,6 +204,14 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "without a price paid, a sum no cue classified stands for the price.",
         "derived",
     ),
+    FactSpec(
+        "demand_ceiling_ratio",
+        N,
+        "The demand divided by its measure: the most generous statutory compensation for the "
+        "price and loss stated, or the statutory minimum (ceiling_minimum) when neither is "
+        "stated. Above 1 the demand exceeds what the law could award; the higher, the clearer.",
+        "derived",
+    ),
     # --- the text ---------------------------------------------------------------------
     FactSpec(
         "mentions",

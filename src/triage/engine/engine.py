@@ -15,6 +15,7 @@ from typing import Any, TypedDict, Unpack
 
 from triage.compile.network import Network, build_network
 from triage.engine.batch import decide_batch, default_workers
+from triage.engine.cache import RuleSetCache, paths_key, text_key
 from triage.engine.durable import DurableRuleset
 from triage.engine.gates import Gate
 from triage.errors import EngineError, RecordError
@@ -39,6 +40,8 @@ __all__ = [
 ]
 
 _AXIS_ORDER = {axis: index for index, axis in enumerate(Axis)}
+_RULESETS = RuleSetCache()
+"""Rule sets loaded by this process, by content (see triage.engine.cache)."""
 
 MAX_TEXT_LENGTH = 50_000
 """Characters of a complaint's text that are analysed: 25 times the longest real complaint.
@@ -92,7 +95,8 @@ class Engine:
 
     Build it with :meth:`from_paths`, :meth:`from_text` or :meth:`default`. Building loads
     and checks the rules, compiles them onto durable_rules and prepares text analysis;
-    deciding reads no file, clock, network or environment.
+    deciding reads no file, clock, network or environment. Rules this process has already
+    loaded with the same content are reused, not parsed again (:mod:`triage.engine.cache`).
     """
 
     def __init__(self, ruleset: RuleSet, **options: Unpack[EngineOptions]) -> None:
@@ -155,7 +159,10 @@ class Engine:
 
         ``parameters`` replaces pack parameters by name (a what-if without editing files).
         """
-        return cls(load_packs(*paths, parameters=parameters), **options)
+        ruleset = _RULESETS.get(
+            paths_key(paths, parameters), lambda: load_packs(*paths, parameters=parameters)
+        )
+        return cls(ruleset, **options)
 
     @classmethod
     def from_text(
@@ -171,9 +178,12 @@ class Engine:
 
         ``file`` names the text in error messages and traces.
         """
-        return cls(
-            load_text(yaml_text, lexicons=lexicons, parameters=parameters, file=file), **options
+        terms = {name: tuple(words) for name, words in (lexicons or {}).items()}
+        ruleset = _RULESETS.get(
+            text_key(yaml_text, terms, parameters, file),
+            lambda: load_text(yaml_text, lexicons=terms, parameters=parameters, file=file),
         )
+        return cls(ruleset, **options)
 
     @classmethod
     def default(
@@ -183,7 +193,7 @@ class Engine:
         **options: Unpack[EngineOptions],
     ) -> Engine:
         """An engine with every rule pack bundled with triage."""
-        return cls(load_packs(bundled_rules_dir(), parameters=parameters), **options)
+        return cls.from_paths(bundled_rules_dir(), parameters=parameters, **options)
 
     # --- introspection -----------------------------------------------------------------
 

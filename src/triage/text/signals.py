@@ -66,7 +66,8 @@ _PEOPLE = re.compile(
 )
 _MAX_COUNT = 10**9
 
-_PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提|斤)"
+_PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提)"
+"""Measure words of units bought; weights and volumes (斤, 公斤, 升) are not units."""
 _UNITS = re.compile(
     r"(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
     rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
@@ -75,6 +76,12 @@ _UNITS = re.compile(
 )
 """Goods bought: a purchase or total word, then a number with a packaging measure word
 (分4次共下单购买40袋), or such a number before the purchase (剩下的48瓶全部拿去结了账)."""
+_TOTAL = re.compile(r"共计|一共|总共|合计|共")
+_SPLIT = re.compile(
+    rf"分(?P<a>{NUMERAL})次(?:刷卡|付款|支付|下单|购买|结账|买)"
+    rf"|(?:刷卡|付款|支付|下单|结账)(?P<b>{NUMERAL})次"
+)
+"""Separate purchases (分6次刷卡, 刷卡40次): each is at least one unit bought."""
 
 
 def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
@@ -116,13 +123,36 @@ def find_people(text: Normalized) -> tuple[Signal, ...]:
 
 
 def find_units(text: Normalized) -> tuple[Signal, ...]:
-    """Every stated number of units of goods bought (购买40袋, 共计120盒)."""
+    """Every stated number of units of goods bought (购买40袋, 共计120盒, 分6次刷卡).
+
+    Purchases told one by one add up (买了50袋，又买了200袋 is 250 bought), unless the text
+    states a total itself (共计120盒); separate payments (刷卡40次) count a unit each.
+    """
+    normalized = text.text
     found: list[Signal] = []
-    for match in _UNITS.finditer(text.text):
+    for match in _UNITS.finditer(normalized):
         group = "n" if match["n"] else "m"
         count = _count(match[group])
         if count > 0:
             found.append(_signal(text, SignalKind.UNITS, count, match.start(group), match.end()))
+    for match in _SPLIT.finditer(normalized):
+        count = _count(match["a"] or match["b"])
+        if count > 1:
+            found.append(_signal(text, SignalKind.UNITS, count, *match.span()))
+    purchases = [signal for signal in found if not _TOTAL.search(signal.surface)]
+    totalled = any(_TOTAL.search(m.group()) for m in _UNITS.finditer(normalized))
+    if len(purchases) > 1 and not totalled:
+        first, last = purchases[0], purchases[-1]
+        summed = sum(signal.value for signal in purchases)
+        found.append(
+            Signal(
+                SignalKind.UNITS,
+                summed,
+                text.original[first.start : last.end],
+                first.start,
+                last.end,
+            )
+        )
     return tuple(found)
 
 

@@ -1,0 +1,34 @@
+"""Units bought for a claim: split purchases add up, weights and volumes are not units."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.text import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    """An analyser without lexicons: units are read by signals, not terms."""
+    return Analyser({"x": ["占位"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("1月25日买了50袋河豚鱼干，27日又买了200袋。", 250),
+        ("分6次刷卡买了蜂蜜。", 6),
+        ("刷卡40次，每次买一盒。", 40),
+        ("共计120盒，其中先买了40盒。", 120),
+        ("购买40袋。", 40),
+    ],
+)
+def test_units_bought(analyser: Analyser, text: str, units: int) -> None:
+    """Purchases told one by one are summed, unless the text states the total itself."""
+    assert analyser.analyse(text).facts.get("units_bought") == units
+
+
+@pytest.mark.parametrize("text", ["买了20斤蜂蜜，要求十倍赔偿。", "分1次付款买了手机。"])
+def test_not_units(analyser: Analyser, text: str) -> None:
+    """Weights are not units, and a single payment says nothing of quantity."""
+    assert "units_bought" not in analyser.analyse(text).facts

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from triage.tools.schemas import json_schema
+from triage.tools.schemas import SCHEMA_KINDS, json_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 PACKAGED_DIR = Path(str(resources.files("triage"))) / "schema"
 """Shipped in the wheel, for editors (``# yaml-language-server: $schema=…``) and tools."""
 
 FILES = [
-    *((SCHEMA_DIR / f"{kind}.json", kind) for kind in ("complaint", "decision", "rules", "cases")),
-    *((PACKAGED_DIR / f"{kind}.json", kind) for kind in ("rules", "cases")),
+    *((SCHEMA_DIR / f"{kind}.json", kind) for kind in SCHEMA_KINDS),
+    *((PACKAGED_DIR / f"{kind}.json", kind) for kind in ("rules", "cases", "patterns")),
 ]
 
 

@@ -13,9 +13,26 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from triage.errors import RuleError, RuleSyntaxError, UnknownOperatorError
-from triage.records.decision import Axis, Nature, Party, Severity, Validity
-from triage.rulepack.spec import (
+from triage.records.decision import Axis, Nature
+from triage.rulepack.format import (
     ACTION_CODES,
+    ACTION_KEYS,
+    CASE_KEYS,
+    COUNT_OPERATORS,
+    EXPECT_KEYS,
+    MANIFEST_KEYS,
+    OPERATORS,
+    POLICY_CHOICES,
+    POLICY_KEYS,
+    RULE_ID_DESCRIPTION,
+    RULE_KEYS,
+    SET_VALUES,
+    THEN_KEYS,
+    is_fact_name,
+    is_pack_name,
+    is_rule_id,
+)
+from triage.rulepack.spec import (
     ActionSpec,
     AllOf,
     AnyOf,
@@ -34,66 +51,10 @@ from triage.rulepack.yamlsource import Loc, LocDict, LocList
 
 __all__ = ["Problems", "parse_cases", "parse_manifest", "parse_rules"]
 
-RULE_ID_PATTERN = "lower-case dotted words, e.g. core.validity.duplicate"
-_RULE_KEYS = ("id", "title", "axis", "when", "then", "priority", "source", "tags", "enabled")
-_THEN_KEYS = (
-    "set",
-    "reason",
-    "weight",
-    "decisive",
-    "department",
-    "raise",
-    "review",
-    "actions",
-    "derive",
-)
-_MANIFEST_KEYS = ("name", "version", "description", "extends", "policy", "parameters", "rules")
-_POLICY_KEYS = (
-    "validity_default",
-    "nature_default",
-    "nature_threshold",
-    "severity_default",
-    "severity_raise_ceiling",
-    "responsibility_default",
-)
-_OPERATORS = {
-    "==": Op.EQ,
-    "!=": Op.NE,
-    "<": Op.LT,
-    "<=": Op.LE,
-    ">": Op.GT,
-    ">=": Op.GE,
-    "in": Op.IN,
-    "not_in": Op.NOT_IN,
-    "not in": Op.NOT_IN,
-    "exists": Op.EXISTS,
-    "has": Op.HAS,
-    "has_any": Op.HAS_ANY,
-    "count": Op.COUNT_EQ,
-}
-_COUNT_OPERATORS = {"==": Op.COUNT_EQ, ">=": Op.COUNT_GE, "<=": Op.COUNT_LE}
-SET_VALUES: dict[Axis, tuple[str, ...]] = {
-    Axis.VALIDITY: tuple(Validity),
-    Axis.NATURE: tuple(Nature),
-    Axis.SEVERITY: tuple(Severity),
-    Axis.RESPONSIBILITY: tuple(Party),
-}
-
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.5)
     return f"did you mean {close[0]!r}?" if close else None
-
-
-def _is_rule_id(text: str) -> bool:
-    parts = text.split(".")
-    return len(parts) >= 2 and all(
-        part
-        and part[0].isalpha()
-        and part.replace("_", "").replace("-", "").isalnum()
-        and part == part.lower()
-        for part in parts
-    )
 
 
 class Problems:
@@ -163,11 +124,11 @@ class _RuleParser:
             self.fail("a rule must be a mapping with id, title, axis, when, then, source", loc)
             return None
         rule_id = doc.get("id")
-        if not isinstance(rule_id, str) or not _is_rule_id(rule_id):
-            self.fail(f"rule id must be {RULE_ID_PATTERN}, got {rule_id!r}", doc.at("id"))
+        if not isinstance(rule_id, str) or not is_rule_id(rule_id):
+            self.fail(f"rule id must be {RULE_ID_DESCRIPTION}, got {rule_id!r}", doc.at("id"))
             return None
         self.rule_id = rule_id
-        _check_keys(doc, _RULE_KEYS, "a rule", self.problems, rule_id)
+        _check_keys(doc, RULE_KEYS, "a rule", self.problems, rule_id)
         before = len(self.problems.errors)
         title = self._text(doc, "title", required=True)
         source = self._text(doc, "source", required=True)
@@ -279,12 +240,12 @@ class _RuleParser:
         if op_name == "param":
             ref = self._operand({"param": operand}, loc, many=False)
             return Comparison(fact, Op.EQ, ref, loc) if ref is not None else None
-        op = _OPERATORS.get(op_name)
+        op = OPERATORS.get(op_name)
         if op is None:
             self.fail(
                 f"unknown operator {op_name!r} for fact {fact!r}",
                 loc,
-                hint=_did_you_mean(op_name, _OPERATORS) or f"operators: {', '.join(_OPERATORS)}",
+                hint=_did_you_mean(op_name, OPERATORS) or f"operators: {', '.join(OPERATORS)}",
                 kind=UnknownOperatorError,
             )
             return None
@@ -308,7 +269,7 @@ class _RuleParser:
     def _count(self, fact: str, doc: LocDict, loc: Loc) -> Condition | None:
         tests: list[Condition] = []
         for name, operand in doc.items():
-            op = _COUNT_OPERATORS.get(name)
+            op = COUNT_OPERATORS.get(name)
             if op is None or not isinstance(operand, int) or isinstance(operand, bool):
                 self.fail(
                     f"'count' takes {{'==', '>=', '<=': whole number}}, got {name!r}: {operand!r}",
@@ -352,7 +313,7 @@ class _RuleParser:
                 "'then' must be a mapping of effects (set, raise, review, actions, derive)", loc
             )
             return None
-        _check_keys(doc, _THEN_KEYS, "'then'", self.problems, self.rule_id)
+        _check_keys(doc, THEN_KEYS, "'then'", self.problems, self.rule_id)
         before = len(self.problems.errors)
         set_value = doc.get("set")
         reason = doc.get("reason")
@@ -449,7 +410,7 @@ class _RuleParser:
                 hint=_did_you_mean(str(code), ACTION_CODES) or f"one of {', '.join(ACTION_CODES)}",
             )
             return None
-        unknown = set(item) - {"code", "deadline_days", "working_days", "note"}
+        unknown = set(item) - set(ACTION_KEYS)
         days = item.get("deadline_days")
         working = item.get("working_days", False)
         note = item.get("note")
@@ -480,7 +441,7 @@ class _RuleParser:
             return []
         derived = []
         for name, value in doc.items():
-            if not name.isidentifier() or name != name.lower() or name.startswith("_"):
+            if not is_fact_name(name):
                 self.fail(
                     f"derived fact name {name!r} must be a lower-case identifier "
                     "not starting with '_'",
@@ -535,13 +496,21 @@ def parse_manifest(
     root = _root_mapping(doc, file, "manifest", problems)
     if root is None:
         return None
-    _check_keys(root, _MANIFEST_KEYS, "a manifest", problems, None)
+    _check_keys(root, MANIFEST_KEYS, "a manifest", problems, None)
     before = len(problems.errors)
     name = root.get("name", default_name)
-    if not isinstance(name, str) or not name.replace("_", "").replace("-", "").isalnum():
+    if not isinstance(name, str) or not is_pack_name(name):
         problems.add(RuleSyntaxError, f"pack name must be a word, got {name!r}", root.at("name"))
-    version = str(root.get("version", "0"))
+    version = root.get("version", "0")
+    if isinstance(version, bool) or not isinstance(version, str | int | float):
+        problems.add(
+            RuleSyntaxError,
+            f"version must be a text or number, got {version!r}",
+            root.at("version"),
+        )
     description = root.get("description", "")
+    if not isinstance(description, str):
+        problems.add(RuleSyntaxError, "description must be a text", root.at("description"))
     extends = root.get("extends", [])
     if isinstance(extends, str):
         extends = [extends]
@@ -554,8 +523,8 @@ def parse_manifest(
         return None
     return Manifest(
         name=str(name),
-        version=version,
-        description=str(description),
+        version=str(version),
+        description=description,
         extends=tuple(extends),
         policy=policy,
         parameters=parameters,
@@ -569,14 +538,7 @@ def _policy(doc: Any, loc: Loc, problems: Problems) -> dict[str, Scalar]:
     if not isinstance(doc, LocDict):
         problems.add(RuleSyntaxError, "'policy' must be a mapping", loc)
         return {}
-    _check_keys(doc, _POLICY_KEYS, "'policy'", problems, None)
-    choices = {
-        "validity_default": tuple(Validity),
-        "nature_default": tuple(Nature),
-        "severity_default": tuple(Severity),
-        "severity_raise_ceiling": tuple(Severity),
-        "responsibility_default": tuple(Party),
-    }
+    _check_keys(doc, POLICY_KEYS, "'policy'", problems, None)
     policy: dict[str, Scalar] = {}
     for key, value in doc.items():
         if key == "nature_threshold":
@@ -586,11 +548,11 @@ def _policy(doc: Any, loc: Loc, problems: Problems) -> dict[str, Scalar]:
                 )
                 continue
             policy[key] = float(value)
-        elif key in choices:
-            if value not in choices[key]:
+        elif key in POLICY_CHOICES:
+            if value not in POLICY_CHOICES[key]:
                 problems.add(
                     RuleSyntaxError,
-                    f"{key} must be one of {', '.join(choices[key])}, got {value!r}",
+                    f"{key} must be one of {', '.join(POLICY_CHOICES[key])}, got {value!r}",
                     doc.at(key),
                 )
                 continue
@@ -624,13 +586,8 @@ def _number(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-_CASE_KEYS = ("id", "complaint", "text", "fires", "not_fires", "expect", "received_at")
-_EXPECT_KEYS = ("validity", "nature", "severity", "responsibility", "needs_review")
 _EXPECT_VALUES: dict[str, tuple[object, ...]] = {
-    "validity": tuple(Validity),
-    "nature": tuple(Nature),
-    "severity": tuple(Severity),
-    "responsibility": tuple(Party),
+    **{str(axis): values for axis, values in SET_VALUES.items()},
     "needs_review": (True, False),
 }
 
@@ -657,7 +614,7 @@ def _case(item: Any, loc: Loc, pack: str, problems: Problems) -> CaseSpec | None
         problems.add(RuleSyntaxError, "a case is a mapping with an 'id'", loc)
         return None
     before = len(problems.errors)
-    _check_keys(item, _CASE_KEYS, "a case", problems, None)
+    _check_keys(item, CASE_KEYS, "a case", problems, None)
     complaint: dict[str, object] = dict(item.get("complaint") or {})
     if "text" in item:
         complaint["text"] = item["text"]
@@ -681,7 +638,7 @@ def _case(item: Any, loc: Loc, pack: str, problems: Problems) -> CaseSpec | None
         problems.add(RuleSyntaxError, "'expect' maps axes to values", item.at("expect"))
         expect = {}
     else:
-        _check_keys(expect, _EXPECT_KEYS, "'expect'", problems, None)
+        _check_keys(expect, EXPECT_KEYS, "'expect'", problems, None)
         for key, value in expect.items():
             allowed = _EXPECT_VALUES.get(key)
             if allowed is not None and value not in allowed:

@@ -26,6 +26,7 @@ from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision
 from triage.records.parsing import parse_complaint
+from triage.rulepack.format import DECIDED_AXES
 from triage.tools.console import render_text
 from triage.tools.rows import axis_values
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMPARED", "AxisChange", "Change", "Comparison", "Transition", "compare"]
 
-COMPARED = ("validity", "nature", "severity", "responsibility", "department", "needs_review")
+COMPARED = (*(str(axis) for axis in DECIDED_AXES), "department", "needs_review")
 """What a comparison looks at, in this order."""
 
 

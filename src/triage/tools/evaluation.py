@@ -42,6 +42,7 @@ from triage.errors import FieldProblem, RecordError
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision, Nature, Party, Severity, Validity
 from triage.records.parsing import parse_record
+from triage.rulepack.format import DECIDED_AXES
 from triage.tools.agreement import Agreement, agreement, cohen_kappa
 from triage.tools.console import render_text
 from triage.tools.inputs import BadLine, read_jsonl
@@ -59,7 +60,7 @@ __all__ = [
     "load_labelled",
 ]
 
-AXES = ("validity", "nature", "severity", "responsibility")
+AXES = tuple(str(axis) for axis in DECIDED_AXES)
 """The axes an evaluation scores, in this order."""
 
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from triage.records.decision import (
-    Decision,
-    EffectKind,
-    Firing,
-    Nature,
-    Party,
-    Severity,
-    Validity,
-)
+from triage.records.decision import Decision, EffectKind, Firing
+from triage.rulepack.format import SET_VALUES
 
 __all__ = [
     "AXIS_VALUES",
@@ -132,10 +125,7 @@ def firing_row(firing: Firing) -> dict[str, str]:
 
 
 AXIS_VALUES: dict[str, tuple[str, ...]] = {
-    "validity": tuple(Validity),
-    "nature": tuple(Nature),
-    "severity": tuple(Severity),
-    "responsibility": tuple(Party),
+    **{str(axis): values for axis, values in SET_VALUES.items()},
     "needs_review": ("yes", "no"),
 }
 """Every value of each axis counted by :func:`axis_counts`, in scale order."""

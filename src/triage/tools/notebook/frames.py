@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from triage.records.decision import Decision
+from triage.rulepack.format import DECIDED_AXES
 from triage.tools.comparison import COMPARED, Comparison
 from triage.tools.notebook.extras import require
 from triage.tools.rows import AXIS_VALUES, DECISION_COLUMNS, axis_values, decision_row
@@ -28,7 +29,7 @@ def to_frame(decisions: Iterable[Decision]) -> pd.DataFrame:
     frame = pandas.DataFrame(
         [decision_row(decision) for decision in decisions], columns=list(DECISION_COLUMNS)
     )
-    for column in ("validity", "nature", "severity", "responsibility"):
+    for column in map(str, DECIDED_AXES):
         frame[column] = pandas.Categorical(
             frame[column], categories=list(AXIS_VALUES[column]), ordered=column == "severity"
         )

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from triage.records.decision import Decision
+from triage.rulepack.format import DECIDED_AXES
 from triage.tools.notebook.extras import require
 from triage.tools.rows import axis_counts
 
@@ -27,7 +28,7 @@ def plot_axes(decisions: Iterable[Decision]) -> Figure:
 
     chosen = list(decisions)
     counts = axis_counts(chosen)
-    axes = ("validity", "nature", "severity", "responsibility")
+    axes = tuple(str(axis) for axis in DECIDED_AXES)
     figure = Figure(figsize=(14, 3.6), layout="constrained")
     for panel, axis in zip(figure.subplots(1, len(axes)), axes, strict=True):
         panel.bar(list(counts[axis]), list(counts[axis].values()), color="#4c6ef5")

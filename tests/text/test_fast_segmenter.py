@@ -42,7 +42,16 @@ def test_same_tokens_on_the_corpora() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["我㐀你", "我鿖你好", "豈有此理", "𠀀字", "笑😀死", "abc123.5%的", "a-b c+d#e&f", "今天\n明天"],
+    [
+        "我㐀你",
+        "我鿖你好",
+        "豈有此理",
+        "𠀀字",
+        "笑😀死",
+        "abc123.5%的",
+        "a-b c+d#e&f",
+        "今天\n明天",
+    ],
 )
 def test_same_tokens_on_rare_characters(text: str) -> None:
     """Rare CJK blocks, emoji, ASCII runs, spaces and line breaks cut alike."""
@@ -50,8 +59,24 @@ def test_same_tokens_on_rare_characters(text: str) -> None:
 
 
 _PIECES = st.sampled_from(
-    [*"我你他的了不没就是在买退钱元块一二三四五六七八九十百千万", "投诉", "客服", "曝光", "骨折"]
-    + ["12315", "abc", "，", "。", " ", "\n", "！", "5000元", "發抖音", "不满意", "未经同意"]
+    [
+        *"我你他的了不没就是在买退钱元块一二三四五六七八九十百千万",
+        "投诉",
+        "客服",
+        "曝光",
+        "骨折",
+        "12315",
+        "abc",
+        "，",
+        "。",
+        " ",
+        "\n",
+        "！",
+        "5000元",
+        "發抖音",
+        "不满意",
+        "未经同意",
+    ]
 )
 
 

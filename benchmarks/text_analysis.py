@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 
 import jieba
 
+from triage.facts import Analyser
 from triage.rulepack.loader import bundled_rules_dir, load_packs
-from triage.text import Analyser
 
 COMPLAINTS = (
     "我在你们店买的手机用了三天就黑屏了，去门店说要寄回厂家检测，等了半个月还没有结果。",

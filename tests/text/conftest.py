@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from triage.text import Analyser
+from triage.facts import Analyser
 
 CORE_LEXICONS = Path(__file__).resolve().parents[2] / "rules" / "core" / "lexicons"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from triage import Engine, RuleError
+from triage.facts import Analyser
 from triage.rulepack.patterns import ConditionDocument, PatternDocument
-from triage.text import Analyser
 from triage.text.clauses import Actor, ClauseReading, Mode, actor_words
 from triage.text.patterns import HitCondition, PatternSpec
 from triage.text.scope import Scope

@@ -7,7 +7,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from triage.text import Analyser
+from triage.facts import Analyser
 
 REQUIRED = (
     "injury",

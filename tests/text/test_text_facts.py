@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 
+from triage.facts import Analyser
 from triage.facts.vocabulary import BASE_FACTS, FactType
 from triage.records import Complaint, HistoryEntry, Request, Respondent
 from triage.testing import aware_datetimes, complaints
-from triage.text import Analyser, TextFeatures
+from triage.text import TextFeatures
 
 VOCABULARY = {spec.name: spec for spec in BASE_FACTS}
 CHINA = timezone(timedelta(hours=8))

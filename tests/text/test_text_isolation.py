@@ -16,8 +16,8 @@ import pytest
 
 import triage.text
 from triage.errors import LexiconError, PackError, TriageError
+from triage.facts import Analyser
 from triage.records import Complaint
-from triage.text import Analyser
 
 _FORBIDDEN = ("open", "os.", "socket.", "subprocess.", "shutil.", "tempfile.", "ctypes.")
 _guard: dict[str, list[str] | None] = {"events": None}

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from triage.text import Analyser
+from triage.facts import Analyser
 
 LEXICONS = {
     "injury": ["受伤", "烫伤", "骨折", "摔伤"],

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from triage.facts import Analyser
 from triage.testing import complaint_texts
-from triage.text import Analyser, TextFeatures
+from triage.text import TextFeatures
 
 AS_OF = datetime(2024, 6, 15, tzinfo=UTC)
 

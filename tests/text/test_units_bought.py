@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.text import Analyser
+from triage.facts import Analyser
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from triage.engine.cache import RuleSetCache, paths_key, text_key
 from triage.engine.durable import DurableRuleset
 from triage.engine.gates import Gate
 from triage.errors import EngineError, RecordError
+from triage.facts import Analyser
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
@@ -28,7 +29,7 @@ from triage.resolution.explain import Explainer
 from triage.resolution.resolve import resolve
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
-from triage.text import Analyser, TextFeatures
+from triage.text import TextFeatures
 
 __all__ = [
     "MAX_TEXT_LENGTH",

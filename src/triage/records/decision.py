@@ -226,7 +226,7 @@ class Decision(_Record):
     as_of: AwareDatetime
 
     def _repr_html_(self) -> str:
-        """Jupyter's rendering: the axes and the firing table (see triage.tools.notebook)."""
-        from triage.tools.notebook.html import decision_html
+        """Jupyter's rendering: the axes and the firing table (see triage.records.display)."""
+        from triage.records.display import decision_html  # display imports this module
 
         return decision_html(self)

@@ -1,14 +1,9 @@
 """Text analysis: normalisation, jieba segmentation, lexicon hits with negation and
 conditional scope, amounts, counted signals, time references and the sector guess.
 
-    from triage.text import Analyser
-
-    analyser = Analyser({"injury": ["受伤", "烫伤"]})
-    features = analyser.analyse("孩子被烫伤了")
-    features.facts["mentions"]  # ('injury',)
+``triage.facts.Analyser`` runs these and turns their findings into facts.
 """
 
-from triage.text.analyser import Analyser
 from triage.text.features import (
     Amount,
     AmountRole,
@@ -25,7 +20,6 @@ from triage.text.features import (
 __all__ = [
     "Amount",
     "AmountRole",
-    "Analyser",
     "Hit",
     "SectorGuess",
     "Signal",

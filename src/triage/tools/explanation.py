@@ -20,10 +20,9 @@ from rich.text import Text
 from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision, Span
+from triage.records.display import axis_rows, decision_html, decision_spans, firing_row, segments
 from triage.records.parsing import parse_complaint
 from triage.tools.console import render_text
-from triage.tools.highlight import decision_spans, segments
-from triage.tools.rows import axis_rows, firing_row
 
 __all__ = ["Explanation", "decision_table", "explain", "firing_list", "marked_text"]
 
@@ -96,8 +95,6 @@ class Explanation:
         yield firing_list(decision)
 
     def _repr_html_(self) -> str:
-        from triage.tools.notebook.html import decision_html
-
         return decision_html(self.decision, self.complaint.text)
 
     def to_text(self, width: int = 100) -> str:

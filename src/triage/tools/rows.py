@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from triage.records.decision import Decision, EffectKind, Firing
+from triage.records.decision import Decision
+from triage.records.display import FIRING_COLUMNS, axis_rows, firing_row
 from triage.rulepack.format import SET_VALUES
 
 __all__ = [
@@ -83,47 +84,6 @@ def top_reasons(decision: Decision, limit: int = 3) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*firsts, *decision.review_reasons]))[:limit]
 
 
-FIRING_COLUMNS = ("rule", "axis", "effect", "location", "source", "facts", "spans")
-"""The keys of :func:`firing_row`, in order."""
-
-
-def _effect(firing: Firing) -> str:
-    parts = []
-    for effect in firing.effects:
-        if effect.kind is EffectKind.DERIVE:
-            parts.append(f"derive {effect.fact}={_plain(effect.value)}")
-        elif effect.kind is EffectKind.SET:
-            weight = f" ×{effect.weight:g}" if effect.weight not in (None, 1.0) else ""
-            decisive = " decisive" if effect.decisive else ""
-            parts.append(f"set {effect.value}{weight}{decisive} ({effect.reason})")
-        elif effect.kind is EffectKind.ACTION:
-            parts.append(f"action {effect.value}")
-        else:
-            parts.append(f"{effect.kind.value} ({effect.reason})")
-    return "; ".join(parts)
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return str(value)
-
-
-def firing_row(firing: Firing) -> dict[str, str]:
-    """One firing of a trace as display texts (see :data:`FIRING_COLUMNS`)."""
-    return {
-        "rule": f"{firing.rule_id} {firing.title}",
-        "axis": firing.axis.value,
-        "effect": _effect(firing),
-        "location": f"{firing.file}:{firing.line}",
-        "source": firing.source,
-        "facts": ", ".join(f"{name}={_plain(value)}" for name, value in firing.facts.items()),
-        "spans": " ".join(f"「{span.surface}」" for span in firing.spans),
-    }
-
-
 AXIS_VALUES: dict[str, tuple[str, ...]] = {
     **{str(axis): values for axis, values in SET_VALUES.items()},
     "needs_review": ("yes", "no"),
@@ -154,32 +114,3 @@ def axis_counts(decisions: Iterable[Decision]) -> dict[str, dict[str, int]]:
         axis: {value: counted[axis][value] for value in values}
         for axis, values in AXIS_VALUES.items()
     }
-
-
-def axis_rows(decision: Decision) -> list[tuple[str, str, str]]:
-    """(what, value, reasons) display rows: the four axes, review, then each action."""
-    reasons = decision.reasons
-    department = decision.responsibility.department
-    rows = [
-        ("validity", decision.validity.value, reasons.validity),
-        ("nature", f"{decision.nature.value} (score {decision.nature_score:g})", reasons.nature),
-        ("severity", decision.severity.value, reasons.severity),
-        (
-            "responsibility",
-            decision.responsibility.party.value + (f" / {department}" if department else ""),
-            reasons.responsibility,
-        ),
-        ("needs review", "yes" if decision.needs_review else "no", decision.review_reasons),
-    ]
-    shown = [
-        (axis, value + (" (default)" if axis in decision.defaults else ""), ", ".join(codes))
-        for axis, value, codes in rows
-    ]
-    for action in decision.actions:
-        deadline = (
-            f"within {action.deadline_days}{' working' if action.working_days else ''} days "
-            if action.deadline_days is not None
-            else ""
-        )
-        shown.append(("action", action.code, f"{deadline}({action.rule_id})"))
-    return shown

@@ -106,7 +106,7 @@ def test_decision_explains_itself(engine: Engine) -> None:
     assert decision.responsibility.party == "respondent"
     assert decision.responsibility.department == "门店"
     assert decision.needs_review is True
-    assert decision.review_reasons == ("injury_unverified",)
+    assert decision.review_reasons == ("injury_unverified", "malicious_needs_review")
     assert [a.code for a in decision.actions] == ["refer_police"]
     assert decision.actions[0].deadline_days == 1
     fired = [f.rule_id for f in decision.trace]

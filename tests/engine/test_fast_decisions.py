@@ -120,6 +120,7 @@ def reference(engine: Engine, complaint: Complaint) -> Decision:
         nature_score=result.nature_score,
         defaults=result.defaults,
         actions=result.actions,
+        confidence=engine._confidence(result),
         trace=tuple(_firing(rule, facts, features.spans) for rule in ordered),
         ruleset_version=engine.ruleset_version,
         as_of=complaint.received_at,

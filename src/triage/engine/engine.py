@@ -23,10 +23,10 @@ from triage.facts import Analyser
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
-from triage.records.decision import Axis, Decision, FactValue, Span
+from triage.records.decision import Axis, Confidence, Decision, FactValue, Span
 from triage.records.parsing import check_as_of, parse_complaint
 from triage.resolution.explain import Explainer
-from triage.resolution.resolve import resolve
+from triage.resolution.resolve import Resolution, resolve
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
 from triage.text import TextFeatures
@@ -319,10 +319,23 @@ class Engine:
             nature_score=result.nature_score,
             defaults=result.defaults,
             actions=result.actions,
+            confidence=self._confidence(result),
             trace=self._explainer.trace(ordered, facts, spans),
             ruleset_version=self._ruleset.version,
             as_of=moment,
         )
+
+    def _confidence(self, result: Resolution) -> Confidence:
+        calibration = self._ruleset.calibration
+        if calibration is None:
+            return Confidence()
+        values = {
+            Axis.VALIDITY: result.validity.value,
+            Axis.NATURE: result.nature.value,
+            Axis.SEVERITY: result.severity.value,
+            Axis.RESPONSIBILITY: result.responsibility.party.value,
+        }
+        return calibration.confidence(values, result.defaults)
 
     def decide_many(
         self,

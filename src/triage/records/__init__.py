@@ -15,6 +15,7 @@ from triage.records.complaint import (
 from triage.records.decision import (
     Action,
     Axis,
+    Confidence,
     Decision,
     Effect,
     EffectKind,
@@ -35,6 +36,7 @@ __all__ = [
     "Channel",
     "Complainant",
     "Complaint",
+    "Confidence",
     "Decision",
     "Effect",
     "EffectKind",

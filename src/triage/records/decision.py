@@ -14,6 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, St
 __all__ = [
     "Action",
     "Axis",
+    "Confidence",
     "Decision",
     "Effect",
     "EffectKind",
@@ -193,6 +194,28 @@ class Reasons(_Record):
     responsibility: tuple[str, ...] = ()
 
 
+class Confidence(_Record):
+    """Per axis, how often decisions like this one agreed with people, from 0 to 1.
+
+    Measured by the rule pack's calibration (``calibration.json``): the share of a labelled
+    development set on which a decision with the same value, reached the same way (a rule
+    fired, or the axis fell back to its default), matched the adjudicated label. None when
+    the pack has no calibration for the axis. A CRM auto-applies an axis whose confidence
+    reaches its own threshold and the decision needs no review, and only suggests it
+    otherwise.
+    """
+
+    validity: float | None = None
+    nature: float | None = None
+    severity: float | None = None
+    responsibility: float | None = None
+
+    def auto_apply(self, threshold: float) -> bool:
+        """Whether every axis is calibrated and at least ``threshold``."""
+        values = (self.validity, self.nature, self.severity, self.responsibility)
+        return all(value is not None and value >= threshold for value in values)
+
+
 class Action(_Record):
     """A recommended handling step, with its deadline when the law or the pack sets one."""
 
@@ -221,6 +244,10 @@ class Decision(_Record):
         default=(), description="Axes on which no rule fired, so the pack's default applied."
     )
     actions: tuple[Action, ...] = ()
+    confidence: Confidence = Field(
+        default_factory=Confidence,
+        description="Per axis, the share of like decisions that agreed with people (0-1).",
+    )
     trace: tuple[Firing, ...] = ()
     ruleset_version: str
     as_of: AwareDatetime

@@ -13,7 +13,8 @@ The policy (set in the pack manifest, see :class:`triage.rulepack.spec.Policy`):
 An axis on which no rule fired takes the default, and the decision lists it in
 ``defaults``. A default on validity, severity or responsibility is a guess, not a finding:
 it sets ``needs_review`` with the review reason ``unresolved_<axis>``. Nature is
-different: no malicious signal is a finding (``normal``), not a fallback.
+different: no malicious signal is a finding (``normal``), not a fallback. A ``malicious``
+nature always needs review (``malicious_needs_review``): a person confirms it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from triage.records.decision import (
 )
 from triage.rulepack.spec import Policy, Rule
 
-__all__ = ["Resolution", "resolve"]
+__all__ = ["MALICIOUS_REVIEW", "Resolution", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Resolution:
     defaults: tuple[Axis, ...]
     actions: tuple[Action, ...]
 
+
+MALICIOUS_REVIEW = "malicious_needs_review"
+"""Flagging a complainant as malicious is never automatic: a person confirms it."""
 
 _REVIEWED_DEFAULTS = frozenset({Axis.VALIDITY, Axis.SEVERITY, Axis.RESPONSIBILITY})
 """Axes whose default is a fallback that a person must check, not a finding."""
@@ -164,6 +168,7 @@ def resolve(fired: Sequence[Rule], policy: Policy) -> Resolution:
     review_reasons = (
         *(rule.then.review for rule in review if rule.then.review),
         *(f"unresolved_{axis.value}" for axis in defaults if axis in _REVIEWED_DEFAULTS),
+        *((MALICIOUS_REVIEW,) if nature is Nature.MALICIOUS else ()),
     )
     return Resolution(
         validity=validity,

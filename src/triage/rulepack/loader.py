@@ -6,6 +6,7 @@ A pack is a folder::
     *.yaml             rule files (``rules: [...]``)
     lexicons/*.txt     one term per line, ``#`` starts a comment; the file stem names it
     cases/*.yaml       test cases (``cases: [...]``)
+    calibration.json   confidence per axis, measured on labelled complaints (optional)
     patterns/*.yaml    clause patterns and hit conditions (see triage.rulepack.patterns)
 
 A whole pack can also be one YAML document (manifest keys plus ``rules``), which is how
@@ -26,6 +27,7 @@ from typing import Any
 
 from triage.errors import LexiconError, PackError, RuleError, RuleErrors
 from triage.facts.vocabulary import VOCABULARY_VERSION, Vocabulary
+from triage.rulepack.calibration import Calibration, CalibrationError
 from triage.rulepack.check import CheckedRules, check_rules
 from triage.rulepack.parse import Problems, parse_cases, parse_manifest, parse_rules
 from triage.rulepack.patterns import PatternSet, parse_patterns, resolve_patterns
@@ -36,6 +38,8 @@ from triage.text.patterns import HitCondition, PatternSpec
 __all__ = ["RuleSet", "bundled_rules_dir", "load_packs", "load_text"]
 
 MANIFEST = "pack.yaml"
+CALIBRATION = "calibration.json"
+"""Agreement rates per axis measured on labelled complaints (see triage.rulepack.calibration)."""
 
 
 def bundled_rules_dir() -> Path:
@@ -60,6 +64,8 @@ class RuleSet:
     conditions: tuple[HitCondition, ...] = ()
     pattern_sources: PatternSet = field(default_factory=PatternSet)
     """The patterns and conditions as written, with their examples and locations."""
+    calibration: Calibration | None = None
+    """Confidence per axis, from the last pack (children after parents) that ships one."""
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -173,8 +179,20 @@ def _read_pack_dir(root: Path, problems: Problems) -> Pack | None:
         if not isinstance(doc, _Unreadable):
             content.append(doc)
             patterns += parse_patterns(doc, _display(path), problems.errors)
-    digest = _digest([*content, lexicons])
-    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases), digest, patterns)
+    calibration = _calibration(root / CALIBRATION, problems)
+    digest = _digest([*content, lexicons, calibration.rates if calibration else None])
+    return Pack(manifest, root, tuple(rules), lexicons, tuple(cases), digest, patterns, calibration)
+
+
+def _calibration(path: Path, problems: Problems) -> Calibration | None:
+    """The pack's confidence calibration, if it ships one."""
+    if not path.is_file():
+        return None
+    try:
+        return Calibration.from_data(json.loads(_read(path)))
+    except (ValueError, CalibrationError) as error:
+        problems.add(PackError, f"bad calibration: {error}", Loc(_display(path), 1, 1))
+        return None
 
 
 def _text_pack(
@@ -371,6 +389,7 @@ def _assemble(
         patterns=patterns,
         conditions=conditions,
         pattern_sources=found,
+        calibration=next((pack.calibration for pack in reversed(packs) if pack.calibration), None),
     )
 
 

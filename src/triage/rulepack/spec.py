@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from triage.records.decision import Axis
+from triage.rulepack.calibration import Calibration
 from triage.rulepack.patterns import PatternSet
 from triage.rulepack.yamlsource import Loc
 
@@ -205,6 +206,8 @@ class Manifest:
     policy: dict[str, Scalar]
     parameters: dict[str, Decimal]
     loc: Loc
+    labels: dict[str, str] = field(default_factory=dict)
+    """Chinese labels of reason codes (``labels:``), shown in Chinese output."""
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ class Pack:
     digest: str = ""
     """Hash of the pack's parsed manifest, rules, lexicons and patterns (not its cases)."""
     patterns: PatternSet = field(default_factory=PatternSet)
+    calibration: Calibration | None = None
 
     @property
     def name(self) -> str:

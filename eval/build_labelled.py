@@ -4,7 +4,9 @@
 
 Reads the corpus texts (``corpus/texts*.jsonl``), the two independent annotations and
 the adjudication of each batch (``annotation/<batch>.a|b|c.jsonl``), and writes
-``dev.jsonl`` and ``test.jsonl`` in triage's labelled-data format: ``expected`` holds the
+``dev.jsonl`` and ``test.jsonl`` in triage's labelled-data format (and, from the published
+malicious-complaint cases of ``malicious/cases.jsonl``, ``malicious/dev.jsonl`` and
+``malicious/test.jsonl``): ``expected`` holds the
 answer of the two annotators where they agree and the adjudicator's where they did not;
 ``annotations`` holds each annotator's own answers.
 
@@ -76,15 +78,28 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    texts = _texts()
-    out: dict[str, list[str]] = {"dev": [], "test": []}
-    for batch_file in sorted((HERE / "annotation").glob("batch*.jsonl")):
-        batch = batch_file.name.split(".")[0]
-        if batch_file.name != f"{batch}.jsonl":
-            continue
+def _malicious_texts() -> dict[str, dict[str, Any]]:
+    """The published cases as corpus rows: the complainant's message, sent on the web."""
+    rows = _read(HERE / "malicious" / "cases.jsonl")
+    return {
+        row["id"]: {
+            "id": row["id"],
+            "text": row["text"],
+            "kind": "complaint_message",
+            "sector": row.get("sector_hint", "other"),
+            "source": {"repo": "published-cases", "path": row["group"]},
+            "received_at": None,
+            "group": row["group"],
+        }
+        for row in rows
+    }
+
+
+def _build(batches: list[str], texts: dict[str, dict[str, Any]], out: Path) -> None:
+    lines: dict[str, list[str]] = {"dev": [], "test": []}
+    for batch in batches:
         first, second, judged = (_labels(batch, name) for name in ("a", "b", "c"))
-        for item in _read(batch_file):
+        for item in _read(HERE / "annotation" / f"{batch}.jsonl"):
             text_id = item["id"]
             if text_id not in texts or text_id not in first or text_id not in second:
                 continue
@@ -105,10 +120,18 @@ def main() -> None:
                 "origin": row["source"],
             }
             split = "test" if in_test(text_id) else "dev"
-            out[split].append(json.dumps(line, ensure_ascii=False))
-    for split, lines in out.items():
-        (HERE / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{split}: {len(lines)} labelled texts")
+            lines[split].append(json.dumps(line, ensure_ascii=False))
+    for split, written in lines.items():
+        (out / f"{split}.jsonl").write_text("\n".join(written) + "\n", encoding="utf-8")
+        print(f"{out.name}/{split}: {len(written)} labelled texts")
+
+
+def main() -> None:
+    batches = sorted(
+        path.name.split(".")[0] for path in (HERE / "annotation").glob("batch*.a.jsonl")
+    )
+    _build(batches, _texts(), HERE)
+    _build(["malicious"], _malicious_texts(), HERE / "malicious")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
     python eval/record_quality.py
 
 Writes ``quality.json``: per axis, the engine's accuracy and Cohen's kappa against the
-adjudicated labels of ``test.jsonl``, beside the two annotators' agreement with each other.
+adjudicated labels of ``test.jsonl``, beside the two annotators' agreement with each other;
+and nature's precision and recall on the published malicious cases (``malicious/test.jsonl``).
 ``tests/test_decision_quality.py`` fails when a change lowers an axis's kappa (nature: its
 accuracy) by more than ``MARGIN``. Run it after an improvement, never to accept a drop.
 Only the aggregate figures are read: nobody looks at individual test misses.
@@ -34,7 +35,15 @@ def measure() -> dict[str, object]:
             "annotators_accuracy": round(between.accuracy, 4) if between else None,
             "annotators_kappa": round(between.kappa, 4) if between else None,
         }
+    with Engine.default() as engine:
+        cases = evaluate(engine, HERE / "malicious" / "test.jsonl")
     return {
+        "malicious_cases": {
+            "split": "malicious/test.jsonl",
+            "complaints": cases.total,
+            "precision": round(cases.malicious_precision or 0.0, 4),
+            "recall": round(cases.malicious_recall or 0.0, 4),
+        },
         "split": "test.jsonl",
         "complaints": report.total,
         "axes": axes,

@@ -60,3 +60,13 @@ def test_nature_accuracy_does_not_fall(
 ) -> None:
     """Nature is almost always normal on real traffic: its accuracy is guarded, not kappa."""
     assert report.accuracy["nature"] >= recorded["nature"]["accuracy"] - MARGIN
+
+
+def test_malicious_cases_precision_and_recall_do_not_fall() -> None:
+    """On the frozen split of published malicious and aggressive-but-lawful cases, nature's
+    precision and recall stay within MARGIN of their records."""
+    figures = json.loads((EVAL / "quality.json").read_text(encoding="utf-8"))["malicious_cases"]
+    with Engine.default() as engine:
+        cases = evaluate(engine, EVAL / "malicious" / "test.jsonl")
+    assert (cases.malicious_precision or 0.0) >= figures["precision"] - MARGIN
+    assert (cases.malicious_recall or 0.0) >= figures["recall"] - MARGIN

@@ -221,6 +221,22 @@ class EvaluationReport:
         return {score.axis: score.accuracy for score in self.scores}
 
     @property
+    def malicious_precision(self) -> float | None:
+        """Of the complaints decided malicious, the share labelled malicious."""
+        nature = self.score("nature")
+        column = nature.labels.index("malicious")
+        decided = sum(row[column] for row in nature.confusion)
+        return nature.confusion[column][column] / decided if decided else None
+
+    @property
+    def malicious_recall(self) -> float | None:
+        """Of the complaints labelled malicious, the share decided malicious."""
+        nature = self.score("nature")
+        row = nature.labels.index("malicious")
+        labelled = sum(nature.confusion[row])
+        return nature.confusion[row][row] / labelled if labelled else None
+
+    @property
     def kappa(self) -> dict[str, float]:
         """Cohen's kappa per axis, against ``expected``."""
         return {score.axis: score.kappa for score in self.scores}
@@ -236,6 +252,8 @@ class EvaluationReport:
             "severity_within_one": self.severity_within_one,
             "invalid_recall": self.invalid_recall,
             "malicious_rate": self.malicious_rate,
+            "malicious_precision": self.malicious_precision,
+            "malicious_recall": self.malicious_recall,
             "needs_review": self.needs_review,
             "annotators": {
                 entry.axis: {
@@ -305,6 +323,12 @@ class EvaluationReport:
         if self.invalid_recall is not None:
             table.add_row("invalid recall", "", "", f"{self.invalid_recall:.1%}", "")
         table.add_row("decided malicious", "", str(self.total), f"{self.malicious_rate:.1%}", "")
+        for name, value in (
+            ("malicious precision", self.malicious_precision),
+            ("malicious recall", self.malicious_recall),
+        ):
+            if value is not None:
+                table.add_row(name, "", "", f"{value:.1%}", "")
         return table
 
     def _annotator_table(self) -> Table:

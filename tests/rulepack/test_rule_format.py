@@ -13,13 +13,17 @@ from hypothesis import strategies as st
 
 from triage.errors import RuleError
 from triage.records.decision import Axis, Nature, Party, Severity, Validity
+from triage.records.labels import label
+from triage.resolution.resolve import MALICIOUS_REVIEW
 from triage.rulepack.format import (
+    ACTION_CODES,
     DECIDED_AXES,
     OPERATORS,
     RULE_OPERATORS,
     SET_VALUES,
     THEN_KEYS,
 )
+from triage.rulepack.labels import pack_labels, unlabelled
 from triage.rulepack.loader import bundled_rules_dir, load_packs, load_text
 from triage.tools.rows import AXIS_VALUES
 from triage.tools.schemas import json_schema
@@ -187,3 +191,30 @@ def test_generated_rule_files_load_exactly_when_they_validate(text: str) -> None
     """A generated rule file validates against the schema if and only if the loader accepts it."""
     document = yaml.safe_load(text)
     assert _loads(text) == (_errors("rules", document) == []), text
+
+
+def test_every_bundled_reason_code_has_a_chinese_label() -> None:
+    """Each reason and review code a bundled rule gives is labelled in Chinese by its packs."""
+    ruleset = load_packs(bundled_rules_dir())
+    assert pack_labels(ruleset.packs)
+    assert unlabelled(ruleset.packs) == {}
+
+
+def test_every_fixed_code_has_a_chinese_label() -> None:
+    """Axis values, action codes and the resolution's review reasons have fixed labels."""
+    fixed = [
+        *(value for values in SET_VALUES.values() for value in values),
+        *ACTION_CODES,
+        *(f"unresolved_{axis}" for axis in DECIDED_AXES if axis is not Axis.NATURE),
+        MALICIOUS_REVIEW,
+        *map(str, DECIDED_AXES),
+    ]
+    assert [code for code in fixed if label(code, "zh") == code] == []
+
+
+def test_labels_must_name_codes_and_texts() -> None:
+    """A label with a bad code or an empty text fails the loader and the schema alike."""
+    for labels in ("{Bad-Code: 标签}", "{code: ''}", "[a]"):
+        text = _rule_text(head=f"name: t\nlabels: {labels}\n")
+        assert not _loads(text)
+        assert _errors("rules", yaml.safe_load(text))

@@ -12,7 +12,7 @@ from triage import Decision
 
 def test_explains_a_complaint_from_a_file(complaints_file: Path) -> None:
     """The explanation shows the axes, each firing with file:line and facts, and marked text."""
-    result = invoke("explain", complaints_file, "a1", "--rules", DEMO)
+    result = invoke("explain", complaints_file, "a1", "--rules", DEMO, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "complaint a1" in out
@@ -72,7 +72,7 @@ def test_invalid_received_at_is_a_usage_error() -> None:
 
 def test_bad_lines_before_the_complaint_are_reported(bad_complaints_file: Path) -> None:
     """Bad lines met while looking for the complaint are reported on stderr."""
-    result = invoke("explain", bad_complaints_file, "a3", "--rules", DEMO)
+    result = invoke("explain", bad_complaints_file, "a3", "--rules", DEMO, "--lang", "en")
     assert result.exit_code == 0
     assert "complaint a3" in result.stdout
     assert f"{bad_complaints_file}:3:" in result.stderr
@@ -80,7 +80,7 @@ def test_bad_lines_before_the_complaint_are_reported(bad_complaints_file: Path) 
 
 def test_explains_a_bundled_example_with_the_default_packs() -> None:
     """A bundled example is explained with the default packs, rules located as core/FILE:LINE."""
-    result = invoke("explain", EXAMPLES / "complaints.jsonl", "ex-003")
+    result = invoke("explain", EXAMPLES / "complaints.jsonl", "ex-003", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert "complaint ex-003" in result.stdout
     assert re.search(r"(?<![/\w])core/\w+\.yaml:\d+", result.stdout)

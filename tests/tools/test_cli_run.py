@@ -14,7 +14,7 @@ from triage.tools.rows import DECISION_COLUMNS
 
 def test_table_lists_each_complaint_and_counts(complaints_file: Path) -> None:
     """The default output is a table with one row per complaint and counts per axis value."""
-    result = invoke("run", complaints_file, "--rules", DEMO)
+    result = invoke("run", complaints_file, "--rules", DEMO, "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert "3 complaints triaged" in result.stdout
     for complaint_id in ("a1", "a2", "a3"):
@@ -196,7 +196,7 @@ def test_bundled_examples_with_the_default_packs() -> None:
     """The README command triages all 110 bundled complaints into a summary table."""
     result = invoke("run", EXAMPLES / "complaints.jsonl")
     assert result.exit_code == 0, result.stderr
-    assert "110 complaints triaged" in result.stdout
+    assert "已分诊 110 件投诉" in result.stdout
     assert "│ ex-001 " in result.stdout
     assert "│ ex-110 " in result.stdout
     assert result.stderr == ""

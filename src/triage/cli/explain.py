@@ -19,8 +19,10 @@ from triage.cli.common import (
     records,
     rules_option,
 )
+from triage.cli.language import lang_option
 from triage.errors import RecordError
 from triage.records.complaint import Complaint
+from triage.records.labels import Lang
 from triage.records.parsing import parse_complaint
 from triage.tools.explanation import explain as explain_complaint
 from triage.tools.inputs import read_complaints
@@ -62,6 +64,7 @@ def _from_text(text: str, received_at: str | None) -> Complaint:
 @rules_option
 @params_option
 @format_option("text", "json", default="text")
+@lang_option
 def explain(
     complaints: Path | None,
     complaint_id: str | None,
@@ -70,9 +73,11 @@ def explain(
     rules: tuple[Path, ...],
     params: tuple[str, ...],
     output_format: str,
+    lang: Lang,
 ) -> None:
     """Explain one complaint: the decision, every rule that fired (file:line), the facts
-    each used, and the text with the matched spans highlighted.
+    each used, and the text with the matched spans highlighted; in Chinese unless
+    --lang en (JSON is the decision itself, in either language).
 
     \b
     Examples:
@@ -87,7 +92,7 @@ def explain(
     else:
         raise click.UsageError("give a complaints file (and an ID), or --text")
     with build_engine(rules, params) as engine:
-        explained = explain_complaint(engine, complaint)
+        explained = explain_complaint(engine, complaint, lang=lang)
     if output_format == "json":
         data = explained.decision.model_dump(mode="json")
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

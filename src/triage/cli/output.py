@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol
 
+from rich.cells import cell_len
 from rich.columns import Columns
 from rich.console import Console, Group
 from rich.table import Table
@@ -21,12 +23,14 @@ from rich.text import Text
 from triage.cli.files import replaced_on_success
 from triage.errors import FileFormatError
 from triage.records.decision import Decision
+from triage.records.labels import Lang, label, reason_label
 from triage.tools.inputs import parquet_support
 from triage.tools.rows import DECISION_COLUMNS, RowValue, axis_counts, decision_row, top_reasons
 
 __all__ = [
     "OUTPUT_FORMATS",
     "CsvWriter",
+    "Display",
     "choose_format",
     "decision_sink",
     "decisions_table",
@@ -76,43 +80,91 @@ class CsvWriter:
         self._writer.writerow([_cell(row[column]) for column in DECISION_COLUMNS])
 
 
-def _counts(decisions: Sequence[Decision]) -> Columns:
+@dataclass(frozen=True)
+class Display:
+    """How people read the output: the language, and the packs' Chinese reason labels."""
+
+    lang: Lang = "zh"
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    def word(self, word: str) -> str:
+        """An axis, value or header in the display language."""
+        return label(word, self.lang)
+
+    def reasons(self, codes: Iterable[str]) -> str:
+        """Reason codes as labels, one per line, so no reason is cut mid-word."""
+        return "\n".join(reason_label(code, self.lang, self.labels) for code in codes)
+
+
+_HEADERS = {"zh": ("编号", "有效性", "性质", "严重程度", "责任方", "需复核", "主要理由")}
+_REVIEW_NOTE = {
+    "zh": "需复核：是 = 结论依据未经核实或缺少的事实，或判为恶意，须人工确认；理由列出其原因。",
+    "en": "review: yes = the decision rests on unverified or missing facts, or says malicious; "
+    "a person must confirm it (the reasons say why).",
+}
+
+
+def _counts(decisions: Sequence[Decision], display: Display) -> Columns:
     tables = []
     for axis, counted in axis_counts(decisions).items():
-        table = Table(axis.replace("needs_", ""), "n")
+        table = Table(display.word(axis.replace("needs_", "")), "n")
         table.columns[1].justify = "right"
         for value, count in counted.items():
-            table.add_row(value, str(count), style="" if count else "dim")
+            table.add_row(display.word(value), str(count), style="" if count else "dim")
         tables.append(table)
-    return Columns(tables, title="counts per axis value")
+    return Columns(tables, title=display.word("counts per axis value"))
 
 
-def decisions_table(decisions: Sequence[Decision]) -> Group:
+def decisions_table(decisions: Sequence[Decision], display: Display | None = None) -> Group:
     """One row per decision, then the counts of each axis value."""
-    table = Table(title=f"{len(decisions)} complaints triaged", show_lines=False)
-    for column in ("id", "validity", "nature", "severity", "responsibility", "review"):
-        table.add_column(column, no_wrap=column != "responsibility")
-    table.add_column("top reasons", overflow="fold")
-    for decision in decisions:
+    display = display or Display(lang="en")
+    headers = _HEADERS.get(
+        display.lang,
+        ("id", "validity", "nature", "severity", "responsibility", "review", "top reasons"),
+    )
+    shown = [display.reasons(top_reasons(decision)) for decision in decisions]
+    widest = max((cell_len(line) for cell in shown for line in cell.splitlines()), default=0)
+    table = Table(
+        title=f"{len(decisions)} complaints triaged"
+        if display.lang == "en"
+        else f"已分诊 {len(decisions)} 件投诉",
+        caption=_REVIEW_NOTE[display.lang],
+        show_lines=False,
+    )
+    for header in headers[:-2]:
+        wraps = header in ("responsibility", "责任方")
+        table.add_column(header, no_wrap=not wraps, max_width=24 if wraps else None)
+    table.add_column(headers[-2], no_wrap=True)
+    table.add_column(headers[-1], min_width=widest, no_wrap=True)
+    for decision, reasons in zip(decisions, shown, strict=True):
         department = decision.responsibility.department
+        nature = decision.nature.value
         table.add_row(
             Text(decision.complaint_id),
-            decision.validity.value,
-            Text(decision.nature.value, style="bold red" if decision.nature == "malicious" else ""),
-            Text(decision.severity.value, style=_SEVERITY_STYLE[decision.severity.value]),
-            Text(decision.responsibility.party.value + (f" / {department}" if department else "")),
-            "yes" if decision.needs_review else "",
-            Text(", ".join(top_reasons(decision))),
+            display.word(decision.validity.value),
+            Text(display.word(nature), style="bold red" if nature == "malicious" else ""),
+            Text(
+                display.word(decision.severity.value),
+                style=_SEVERITY_STYLE[decision.severity.value],
+            ),
+            Text(
+                display.word(decision.responsibility.party.value)
+                + (f" / {department}" if department else "")
+            ),
+            display.word("yes") if decision.needs_review else "",
+            Text(reasons),
         )
-    return Group(table, _counts(decisions))
+    return Group(table, _counts(decisions, display))
 
 
-def print_table(decisions: Sequence[Decision], stream: IO[str]) -> None:
-    """Print :func:`decisions_table` to ``stream`` (wide enough to keep rows on one line)."""
+def print_table(
+    decisions: Sequence[Decision], stream: IO[str], display: Display | None = None
+) -> None:
+    """Print `decisions_table` to ``stream`` (wide enough to keep rows on one line)."""
     console = Console(file=stream)
     if not console.is_terminal:
-        console = Console(file=stream, width=max(console.width, 120))
-    console.print(decisions_table(decisions))
+        console = Console(file=stream, width=max(console.width, 150))
+    console.print(decisions_table(decisions, display))
 
 
 def choose_format(output: Path | None, given: str | None) -> str:
@@ -187,40 +239,43 @@ def _parquet(path: Path) -> Callable[[list[Decision]], None]:
     return flush
 
 
-def _text_writer(chosen: str, stream: IO[str]) -> _Writer:
+def _text_writer(chosen: str, stream: IO[str], display: Display | None) -> _Writer:
     if chosen == "jsonl":
         return _Lines(stream)
     if chosen in ("csv", "tsv"):
         return _Rows(stream, "\t" if chosen == "tsv" else ",")
-    return _Collected(lambda decisions: print_table(decisions, stream))
+    return _Collected(lambda decisions: print_table(decisions, stream, display))
 
 
 @contextmanager
-def _writer(chosen: str, output: Path | None) -> Iterator[_Writer]:
+def _writer(chosen: str, output: Path | None, display: Display | None) -> Iterator[_Writer]:
     if output is None:
-        yield _text_writer(chosen, sys.stdout)
+        yield _text_writer(chosen, sys.stdout, display)
         return
     if output.exists() and not output.is_file():  # /dev/stdout, a named pipe: no rename
         with output.open("w", encoding="utf-8", newline="") as stream:
-            yield _text_writer(chosen, stream)
+            yield _text_writer(chosen, stream, display)
         return
     with replaced_on_success(output) as temporary:
         if chosen == "parquet":
             yield _Collected(_parquet(temporary))
             return
         with temporary.open("w", encoding="utf-8", newline="") as stream:
-            yield _text_writer(chosen, stream)
+            yield _text_writer(chosen, stream, display)
 
 
 @contextmanager
-def decision_sink(chosen: str, output: Path | None) -> Iterator[Callable[[Decision], None]]:
+def decision_sink(
+    chosen: str, output: Path | None, display: Display | None = None
+) -> Iterator[Callable[[Decision], None]]:
     """A function that writes one decision in format ``chosen``, to ``output`` or stdout.
 
     A file is written beside ``output`` and renamed over it only when the block ends
     without an exception (see :func:`triage.cli.files.replaced_on_success`): a failed or
     interrupted run leaves the previous file as it was. A device or named pipe
     (``/dev/stdout``) is written directly, as there is nothing to replace.
+    ``display`` sets the table's language (English when None).
     """
-    with _writer(chosen, output) as writer:
+    with _writer(chosen, output, display) as writer:
         yield writer.write
         writer.finish()

@@ -21,8 +21,10 @@ from triage.cli.common import (
     rules_option,
 )
 from triage.cli.files import is_same_file
+from triage.cli.language import display_for, lang_option
 from triage.cli.output import choose_format, decision_sink
 from triage.engine.batch import default_workers
+from triage.records.labels import Lang
 from triage.tools.inputs import read_complaints
 
 
@@ -55,6 +57,7 @@ from triage.tools.inputs import read_complaints
     default=None,
     help="Processes deciding at once (default: every core). Output is the same, in order.",
 )
+@lang_option
 def run(
     complaints: Path,
     rules: tuple[Path, ...],
@@ -64,11 +67,13 @@ def run(
     on_error: str,
     show_progress: bool,
     jobs: int | None,
+    lang: Lang,
 ) -> None:
     """Triage every complaint in COMPLAINTS (.jsonl, .csv, .tsv, .parquet); write decisions.
 
     The default output is a summary table: one row per complaint (validity, nature,
-    severity, responsibility, review, top reasons), then counts per axis value. Use
+    severity, responsibility, review, top reasons), then counts per axis value, in Chinese
+    unless --lang en; "review" marks decisions a person must confirm. Use
     --format jsonl, csv or tsv (or -o FILE.jsonl / .csv / .tsv / .parquet) for the full
     decisions. An output file is written beside its target and renamed over it only when
     the run succeeds: a failed or interrupted run (Ctrl-C exits with 130) leaves the
@@ -96,7 +101,7 @@ def run(
     with build_engine(rules, params) as engine, progress(show_progress) as bar:
         task = bar.add_task("triage", total=count_lines(complaints))
         good = records(found, on_error, tally, lambda: bar.advance(task))
-        with decision_sink(chosen, output) as write:
+        with decision_sink(chosen, output, display_for(engine, lang)) as write:
             for decision in engine.decide_many(good, workers=jobs or default_workers()):
                 write(decision)
             if not tally.good:

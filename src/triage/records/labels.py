@@ -23,6 +23,8 @@ _ZH: Mapping[str, str] = {
     "severity": "严重程度",
     "responsibility": "责任方",
     "needs review": "需人工复核",
+    "review": "需复核",
+    "counts per axis value": "各维度结论计数",
     "action": "处理建议",
     "axis": "维度",
     "value": "结论",

@@ -51,7 +51,8 @@ PACK_NAME_REGEX: Final = r"^[A-Za-z0-9_\u3400-\u9fff-]+$"
 """A pack name: one word of letters, digits, ``_``, ``-`` or Chinese characters."""
 _PACK_NAME = re.compile(PACK_NAME_REGEX)
 FACT_NAME_REGEX: Final = r"^[a-z][a-z0-9_]*$"
-"""A fact name, as conditions read it and derive rules declare it."""
+"""A fact name, as conditions read it and derive rules declare it; also the form of a
+reason code, which a pack's ``labels:`` names in Chinese."""
 _FACT_NAME = re.compile(FACT_NAME_REGEX)
 
 DECIDED_AXES: Final = (Axis.VALIDITY, Axis.NATURE, Axis.SEVERITY, Axis.RESPONSIBILITY)
@@ -88,6 +89,7 @@ MANIFEST_KEYS: Final = (
     "extends",
     "policy",
     "parameters",
+    "labels",
     "rules",
 )
 POLICY_CHOICES: Final = MappingProxyType(

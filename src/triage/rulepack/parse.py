@@ -519,6 +519,7 @@ def parse_manifest(
         extends = []
     policy = _policy(root.get("policy"), root.at("policy"), problems)
     parameters = _parameters(root.get("parameters"), root.at("parameters"), problems)
+    labels = _labels(root.get("labels"), root.at("labels"), problems)
     if len(problems.errors) > before:
         return None
     return Manifest(
@@ -529,6 +530,7 @@ def parse_manifest(
         policy=policy,
         parameters=parameters,
         loc=root.loc,
+        labels=labels,
     )
 
 
@@ -574,6 +576,29 @@ def _parameters(doc: Any, loc: Loc, problems: Problems) -> dict[str, Decimal]:
         else:
             parameters[key] = number
     return parameters
+
+
+def _labels(doc: Any, loc: Loc, problems: Problems) -> dict[str, str]:
+    if doc is None:
+        return {}
+    if not isinstance(doc, LocDict):
+        problems.add(RuleSyntaxError, "'labels' must map reason codes to texts", loc)
+        return {}
+    labels: dict[str, str] = {}
+    for code, text in doc.items():
+        if not is_fact_name(code):
+            problems.add(
+                RuleSyntaxError,
+                f"reason code {code!r} must be a lower-case identifier",
+                doc.at(code),
+            )
+        elif not isinstance(text, str) or not text.strip():
+            problems.add(
+                RuleSyntaxError, f"label of {code!r} must be a non-empty text", doc.at(code)
+            )
+        else:
+            labels[code] = text.strip()
+    return labels
 
 
 def _number(value: Any) -> Decimal | None:

@@ -254,6 +254,12 @@ def rules_schema() -> dict[str, Any]:
             "type": "object",
             "additionalProperties": {"type": ["number", "string"]},
         },
+        "labels": {
+            "type": "object",
+            "propertyNames": _NAME,
+            "additionalProperties": _TEXT,
+            "description": "Reason codes in Chinese, for Chinese output.",
+        },
         "rules": {"type": "array", "items": _ref("rule")},
     }
     return {

@@ -9,7 +9,7 @@ with Engine.default() as engine:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +20,17 @@ from rich.text import Text
 from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision, Span
-from triage.records.display import axis_rows, decision_html, decision_spans, firing_row, segments
+from triage.records.display import (
+    axis_rows,
+    decision_html,
+    decision_spans,
+    firing_row,
+    reason_labels,
+    segments,
+)
+from triage.records.labels import Lang, label
 from triage.records.parsing import parse_complaint
+from triage.rulepack.labels import pack_labels
 from triage.tools.console import render_text
 
 __all__ = ["Explanation", "decision_table", "explain", "firing_list", "marked_text"]
@@ -48,29 +57,35 @@ def marked_text(text: str, spans: tuple[Span, ...], *, brackets: bool = False) -
     return marked
 
 
-def decision_table(decision: Decision) -> Table:
+def decision_table(
+    decision: Decision, *, lang: Lang = "en", labels: Mapping[str, str] | None = None
+) -> Table:
     """The four axes of a decision with their reasons, then review and actions."""
-    table = Table(title=Text(f"complaint {decision.complaint_id}"), show_header=True)
-    table.add_column("axis")
-    table.add_column("value", style="bold")
-    table.add_column("reasons", overflow="fold")
-    for axis, value, reasons in axis_rows(decision):
+    title = f"{label('complaint', lang)} {decision.complaint_id}"
+    table = Table(title=Text(title), show_header=True)
+    table.add_column(label("axis", lang))
+    table.add_column(label("value", lang), style="bold")
+    table.add_column(label("reasons", lang), overflow="fold")
+    for axis, value, reasons in axis_rows(decision, lang=lang, labels=labels):
         table.add_row(axis, Text(value), Text(reasons))
     return table
 
 
-def firing_list(decision: Decision) -> Group:
+def firing_list(
+    decision: Decision, *, lang: Lang = "en", labels: Mapping[str, str] | None = None
+) -> Group:
     """The firings of the trace as blocks: rule and location, then effect, source, facts, spans."""
     blocks: list[Text] = []
+    known = reason_labels(decision, labels)
     for firing in decision.trace:
-        row = firing_row(firing)
+        row = firing_row(firing, lang=lang, labels=known)
         block = Text.assemble(
             (f"[{row['axis']}] ", "dim"), (row["rule"], "bold"), "  ", (row["location"], "cyan")
         )
-        for label in ("effect", "source", "facts", "spans"):
-            if row[label]:
-                block.append(f"\n  {label + ':':8}", style="dim")
-                block.append(row[label])
+        for name in ("effect", "source", "facts", "spans"):
+            if row[name]:
+                block.append(f"\n  {name + ':':8}", style="dim")
+                block.append(row[name])
         blocks.append(block)
     if not blocks:
         blocks.append(Text("(no rule fired: every axis took its default)"))
@@ -83,19 +98,23 @@ class Explanation:
 
     complaint: Complaint
     decision: Decision
+    lang: Lang = "en"
+    """Chinese (``zh``) or English (``en``) headings, values and reasons."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """The packs' Chinese reason labels (else the titles of the rules that gave them)."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         decision = self.decision
         plain = console.color_system is None
-        yield decision_table(decision)
+        yield decision_table(decision, lang=self.lang, labels=self.labels)
         yield Text(f"ruleset {decision.ruleset_version}, as of {decision.as_of.isoformat()}")
         yield Text("\ntext (marked: what the rules relied on)", style="bold underline")
         yield marked_text(self.complaint.text, decision_spans(decision), brackets=plain)
         yield Text()
-        yield firing_list(decision)
+        yield firing_list(decision, lang=self.lang, labels=self.labels)
 
     def _repr_html_(self) -> str:
-        return decision_html(self.decision, self.complaint.text)
+        return decision_html(self.decision, self.complaint.text, lang=self.lang, labels=self.labels)
 
     def to_text(self, width: int = 100) -> str:
         """The explanation as plain text."""
@@ -103,9 +122,14 @@ class Explanation:
 
 
 def explain(
-    engine: Engine, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
+    engine: Engine,
+    complaint: Complaint | Mapping[str, Any],
+    *,
+    as_of: datetime | None = None,
+    lang: Lang = "en",
 ) -> Explanation:
-    """Decide ``complaint`` with ``engine`` and keep both, ready to be shown."""
+    """Decide ``complaint`` with ``engine`` and keep both, ready to be shown in ``lang``."""
     if not isinstance(complaint, Complaint):
         complaint = parse_complaint(complaint)
-    return Explanation(complaint, engine.decide(complaint, as_of=as_of))
+    decision = engine.decide(complaint, as_of=as_of)
+    return Explanation(complaint, decision, lang, pack_labels(engine.ruleset.packs))

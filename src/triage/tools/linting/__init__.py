@@ -21,6 +21,9 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``no-source`` (warning): the rule's ``source`` is a placeholder.
 - ``citation-form`` (warning): the rule's ``source`` is not in the citation form, or cites
   a file that does not ship (the form is described in ``triage.tools.linting.citations``).
+- ``pattern-example`` (error): a clause pattern or condition disagrees with its own
+  ``match``/``miss`` examples.
+- ``pattern-shadowed`` (warning): a pattern's lexicon terms already find all its matches.
 - ``unused-lexicon`` / ``unused-term`` (info): a lexicon no rule reads; a term that no
   case or example text matched.
 """
@@ -36,6 +39,7 @@ from triage.records.parsing import parse_complaint
 from triage.tools.casetests import coverage_gaps
 from triage.tools.linting.findings import CODES, Finding, Level, LintReport
 from triage.tools.linting.lexicons import lexicon_findings
+from triage.tools.linting.patterns import pattern_findings
 from triage.tools.linting.rules import rule_findings
 
 __all__ = ["CODES", "Finding", "Level", "LintReport", "lint"]
@@ -73,6 +77,7 @@ def lint(engine: Engine, *, examples: Iterable[Complaint | str] = ()) -> LintRep
         *rule_findings(ruleset.rules, ruleset.vocabulary, tuple(ruleset.lexicons)),
         *_untested(engine),
         *lexicon_findings(engine, [*_case_complaints(engine), *examples]),
+        *pattern_findings(engine),
     ]
     findings.sort(key=lambda f: (f.level.rank, f.file, f.line, f.code, f.rule_id or ""))
     return LintReport(tuple(findings), engine.ruleset_version)

@@ -34,6 +34,8 @@ CODES: dict[str, Level] = {
     "untested": Level.WARNING,
     "no-source": Level.WARNING,
     "citation-form": Level.WARNING,
+    "pattern-example": Level.ERROR,
+    "pattern-shadowed": Level.WARNING,
     "unused-lexicon": Level.INFO,
     "unused-term": Level.INFO,
 }

@@ -1,7 +1,7 @@
 """The decision record: the four answers for one complaint, and why.
 
-A Decision is frozen and self-explaining: ``trace`` lists every rule that fired with its
-source location, the fact values it matched and the text spans behind them.
+A Decision is frozen, hashable and self-explaining: ``trace`` lists every rule that fired
+with its source location, the fact values it matched and the text spans behind them.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt
+
+from triage.records.frozen import FrozenMap
 
 __all__ = [
     "Action",
@@ -175,10 +177,10 @@ class Firing(_Record):
     file: str
     line: int
     source: str = Field(description="The ground the rule encodes (law article, document).")
-    facts: dict[str, FactValue] = Field(default_factory=dict)
+    facts: FrozenMap[str, FactValue] = Field(default_factory=FrozenMap)
     spans: tuple[Span, ...] = ()
-    spans_omitted: dict[str, int] = Field(
-        default_factory=dict,
+    spans_omitted: FrozenMap[str, int] = Field(
+        default_factory=FrozenMap,
         exclude_if=lambda omitted: not omitted,
         description="Per fact, the spans left out of ``spans`` beyond the trace's cap "
         "(the first in the text are kept). Left out of JSON when nothing was left out.",

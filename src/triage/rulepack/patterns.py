@@ -18,6 +18,8 @@ A pack may hold ``patterns/*.yaml``::
     conditions:
       - lexicon: collection_harassment       # its plain terms count only ...
         actor: [respondent, third_party, unknown]   # ... when these do it
+      - lexicon: inquiry
+        not_said_by: [respondent]            # not inside 客服说… (reported speech)
         examples:
           match: [催收天天打电话骚扰我]
           miss: [我每天打客服电话]
@@ -107,10 +109,11 @@ class PatternDocument(_Strict):
 
 
 class ConditionDocument(_Strict):
-    """The actors and modes under which the plain terms of a lexicon count."""
+    """The actors, speakers and modes under which the plain terms of a lexicon count."""
 
     lexicon: str
     actor: tuple[Actor, ...] | None = None
+    not_said_by: tuple[Actor, ...] = ()
     mode: tuple[Mode, ...] | None = None
     examples: PatternExamples
 
@@ -198,6 +201,7 @@ def resolve_patterns(
                 condition.lexicon,
                 frozenset(condition.actor) if condition.actor is not None else None,
                 frozenset(condition.mode) if condition.mode is not None else None,
+                frozenset(condition.not_said_by),
             )
         )
     return tuple(specs), tuple(conditions)

@@ -13,7 +13,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   it is the agent (被催收骚扰: the collector did it), and 被 without an agent leaves the
   doer ``unknown``. The respondent followed by 应该/必须/要 is the complainant's demand
   (平台应该人性化一点), so the clause is the complainant's. A clause without an actor word
-  goes on with the previous one, as Chinese drops the subject.
+  goes on with the previous one, as Chinese drops the subject, except that a clause
+  opening with the writer's own speech act (想问, 请问, 希望, 建议, 要求) is the complainant's.
 * **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) to the end of the
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
   actor is the respondent, whatever subject the quote has.
@@ -83,6 +84,9 @@ _OBJECT_MARKERS = frozenset(
 )  # fmt: skip
 """Words after which an actor word is the object, not the subject (催收打电话给我家人)."""
 _PASSIVE = frozenset({"被", "遭", "遭到", "受到", "让"})
+_WRITER_VERBS = ("想", "请问", "希望", "要求", "麻烦", "请", "恳请", "建议", "求", "盼")
+"""A clause opening with these, subject dropped, is the writer's own (…发货了，想问一下…)."""
+_CLAUSE_MARKS = frozenset("，,。！？!?；;…\n")
 _NOT_PASSIVE = frozenset({"被子", "被告", "被褥", "被窝", "被单", "被罩", "被投诉人", "被投诉方"})
 _DEONTIC = frozenset({"应该", "应当", "必须", "理应", "需要", "得", "要", "务必", "该"})
 """After the respondent, these make the clause the complainant's demand (平台应该退款)."""
@@ -156,6 +160,12 @@ class ClauseReading:
             return Actor.UNKNOWN
         return self._actors[min(max(token, 0), len(self._words) - 1)]
 
+    def speaker(self, token: int) -> Actor | None:
+        """Who says the words at ``token`` when they are reported speech (客服说…), else None."""
+        if not self._words:
+            return None
+        return self._speakers[min(max(token, 0), len(self._words) - 1)]
+
     def mode(self, token: int, start: int, end: int) -> Mode:
         """How the word at normalised ``[start, end)`` (first token ``token``) is put."""
         if self._named(token, start, end):
@@ -189,13 +199,22 @@ class ClauseReading:
         first = self._scope.clause(start)[1]
         return first + 1 >= end or self._scope.clause(first + 1)[1] >= end
 
-    @cached_property
+    @property
     def _actors(self) -> tuple[Actor, ...]:
-        """The actor of every token, walking the text once."""
+        return self._walk[0]
+
+    @property
+    def _speakers(self) -> tuple[Actor | None, ...]:
+        return self._walk[1]
+
+    @cached_property
+    def _walk(self) -> tuple[tuple[Actor, ...], tuple[Actor | None, ...]]:
+        """The actor of every token, and its speaker when reported, walking the text once."""
         words, marks = self._words, self._sentence_marks
         actors: list[Actor] = []
         current = Actor.UNKNOWN
         speaker: Actor | None = None
+        speakers: list[Actor | None] = []
         previous = ""
         for index, word in enumerate(words):
             if self._starts[index] in marks:
@@ -208,13 +227,14 @@ class ClauseReading:
                 current = Actor.UNKNOWN
             elif (
                 word in _DEONTIC and index - 1 in self._actor_words and current is Actor.RESPONDENT
-            ):
+            ) or (word.startswith(_WRITER_VERBS) and (index == 0 or previous in _CLAUSE_MARKS)):
                 current = Actor.COMPLAINANT
             if word in _SPEECH and speaker is None and current is not Actor.UNKNOWN:
                 speaker = current
             actors.append(speaker or current)
+            speakers.append(speaker)
             previous = word
-        return tuple(actors)
+        return tuple(actors), tuple(speakers)
 
     @cached_property
     def _sentence_marks(self) -> frozenset[int]:

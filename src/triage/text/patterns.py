@@ -59,11 +59,17 @@ class PatternSpec:
 
 @dataclass(frozen=True)
 class HitCondition:
-    """The actors and modes under which the plain terms of ``lexicon`` count."""
+    """The actors, speakers and modes under which the plain terms of ``lexicon`` count.
+
+    ``not_said_by`` drops hits inside speech reported from those actors (客服说…建议退款),
+    whoever the clause is about: for the complainant's own speech acts (asking, suggesting)
+    the subject is often dropped, so the actor of the clause says little.
+    """
 
     lexicon: str
     actors: frozenset[Actor] | None = None
     modes: frozenset[Mode] | None = None
+    not_said_by: frozenset[Actor] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,8 +104,9 @@ class PatternMatcher:
 
         def keep(lexicon: str, token: int, start: int, end: int) -> bool:
             condition = conditions.get(lexicon)
-            return condition is None or _allowed(
-                reading, token, start, end, condition.actors, condition.modes
+            return condition is None or (
+                reading.speaker(token) not in condition.not_said_by
+                and _allowed(reading, token, start, end, condition.actors, condition.modes)
             )
 
         return keep
@@ -186,6 +193,7 @@ def _narrowed(known: HitCondition | None, condition: HitCondition) -> HitConditi
         condition.lexicon,
         _both(known.actors, condition.actors),
         _both(known.modes, condition.modes),
+        known.not_said_by | condition.not_said_by,
     )
 
 

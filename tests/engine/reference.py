@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 from triage.compile.conditions import engine_value
 from triage.records.decision import FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Op
+from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, NotOf, Op
 
 
-def _test(test: Comparison, facts: Mapping[str, FactValue]) -> bool:
+def _test(test: FactTest, facts: Mapping[str, FactValue]) -> bool:
     value = facts.get(test.fact)
     if isinstance(value, float | int) and not isinstance(value, bool):
         value = engine_value(value)
@@ -55,7 +55,7 @@ def _test(test: Comparison, facts: Mapping[str, FactValue]) -> bool:
 
 def evaluate(condition: Condition, facts: Mapping[str, FactValue]) -> bool:
     """Whether ``condition`` holds for ``facts``."""
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return _test(condition, facts)
     if isinstance(condition, NotOf):
         return not evaluate(condition.item, facts)

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from tests.engine.test_engine import LEXICONS, RULES
 from triage import Complaint, Engine, Span
 from triage.engine.engine import MAX_TEXT_LENGTH, TEXT_TRUNCATED
-from triage.resolution import explain
-from triage.resolution.explain import MAX_SPANS_PER_FACT
-from triage.text.features import Evidence
+from triage.resolution import trace
+from triage.resolution.trace import MAX_SPANS_PER_FACT
+from triage.text.features import TextMatch
 from triage.text.scope import SUSPICION_MARKERS, Scope
 from triage.text.segment import Segmentation
 
@@ -72,13 +72,13 @@ def test_uncapped_firings_keep_their_json(engine: Engine) -> None:
 def test_spans_built_do_not_grow_with_hits(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """10,000 hits of one fact build no more spans than the cap (memory flat in hits)."""
     built: list[str] = []
-    real = explain.to_span
+    real = trace.to_span
 
-    def counting(fact: str, item: Evidence) -> Span:
+    def counting(fact: str, item: TextMatch) -> Span:
         built.append(fact)
         return real(fact, item)
 
-    monkeypatch.setattr(explain, "to_span", counting)
+    monkeypatch.setattr(trace, "to_span", counting)
     engine.decide(_complaint("骨折，" * 10_000))
     assert 0 < len(built) <= 3 * MAX_SPANS_PER_FACT
 

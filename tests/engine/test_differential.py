@@ -13,7 +13,7 @@ from triage.engine.durable import DurableRuleset
 from triage.errors import CapacityError
 from triage.facts.vocabulary import FactSpec, FactType, Vocabulary
 from triage.records.decision import Axis, FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Op, Rule, Then
+from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, NotOf, Op, Rule, Then
 from triage.rulepack.yamlsource import Loc
 
 LOC = Loc("<test>", 1, 1)
@@ -35,48 +35,48 @@ numbers = st.one_of(
 words = st.sampled_from([w for w in WORDS if w])
 
 
-def _tests() -> st.SearchStrategy[Comparison]:
+def _tests() -> st.SearchStrategy[FactTest]:
     return st.one_of(
         st.builds(
-            lambda op, v: Comparison("flag", op, v, LOC),
+            lambda op, v: FactTest("flag", op, v, LOC),
             st.sampled_from([Op.EQ, Op.NE]),
             st.booleans(),
         ),
         st.builds(
-            lambda op, v: Comparison("other_flag", op, v, LOC),
+            lambda op, v: FactTest("other_flag", op, v, LOC),
             st.sampled_from([Op.EQ, Op.NE]),
             st.booleans(),
         ),
         st.builds(
-            lambda fact, op, v: Comparison(fact, op, v, LOC),
+            lambda fact, op, v: FactTest(fact, op, v, LOC),
             st.sampled_from(["amount", "count"]),
             st.sampled_from([Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE]),
             numbers,
         ),
         st.builds(
-            lambda op, v: Comparison("amount", op, tuple(v), LOC),
+            lambda op, v: FactTest("amount", op, tuple(v), LOC),
             st.sampled_from([Op.IN, Op.NOT_IN]),
             st.lists(numbers, min_size=1, max_size=3),
         ),
         st.builds(
-            lambda op, v: Comparison("sector", op, v, LOC), st.sampled_from([Op.EQ, Op.NE]), words
+            lambda op, v: FactTest("sector", op, v, LOC), st.sampled_from([Op.EQ, Op.NE]), words
         ),
         st.builds(
-            lambda op, v: Comparison("sector", op, tuple(v), LOC),
+            lambda op, v: FactTest("sector", op, tuple(v), LOC),
             st.sampled_from([Op.IN, Op.NOT_IN]),
             st.lists(words, min_size=1, max_size=3),
         ),
         st.builds(
-            lambda f: Comparison(f, Op.EXISTS, True, LOC),
+            lambda f: FactTest(f, Op.EXISTS, True, LOC),
             st.sampled_from(["amount", "sector", "flag"]),
         ),
-        st.builds(lambda v: Comparison("tags", Op.HAS, v, LOC), words),
+        st.builds(lambda v: FactTest("tags", Op.HAS, v, LOC), words),
         st.builds(
-            lambda v: Comparison("tags", Op.HAS_ANY, tuple(v), LOC),
+            lambda v: FactTest("tags", Op.HAS_ANY, tuple(v), LOC),
             st.lists(words, min_size=1, max_size=3),
         ),
         st.builds(
-            lambda op, v: Comparison("tags", op, v, LOC),
+            lambda op, v: FactTest("tags", op, v, LOC),
             st.sampled_from([Op.COUNT_EQ, Op.COUNT_GE, Op.COUNT_LE]),
             st.integers(min_value=0, max_value=3),
         ),
@@ -173,10 +173,10 @@ def test_reference_agrees_on_a_hand_written_case() -> None:
     """Absent facts: a comparison is false and its negation true, in both evaluators."""
     rules = _rules(
         [
-            Comparison("amount", Op.GT, 5, LOC),
-            NotOf(Comparison("amount", Op.GT, 5, LOC)),
-            NotOf(Comparison("tags", Op.HAS, "food", LOC)),
-            Comparison("tags", Op.COUNT_EQ, 0, LOC),
+            FactTest("amount", Op.GT, 5, LOC),
+            NotOf(FactTest("amount", Op.GT, 5, LOC)),
+            NotOf(FactTest("tags", Op.HAS, "food", LOC)),
+            FactTest("tags", Op.COUNT_EQ, 0, LOC),
         ]
     )
     assert _fire(rules, {}) == {"t.rule.r1", "t.rule.r2", "t.rule.r3"}
@@ -185,7 +185,7 @@ def test_reference_agrees_on_a_hand_written_case() -> None:
 
 def test_repeated_values_in_a_list_cost_no_paths() -> None:
     """`in: [0, 0, 0]` compiles like `== 0`: duplicates do not multiply the paths."""
-    repeated = NotOf(Comparison("amount", Op.NOT_IN, (0, 0, 0), LOC))
+    repeated = NotOf(FactTest("amount", Op.NOT_IN, (0, 0, 0), LOC))
     rules = _rules([AllOf((repeated,) * 5)])  # 2**5 paths; 4**5 without deduplication
     assert _fire(rules, {"amount": 0.0}) == {"t.rule.r0"}
     assert _fire(rules, {"amount": 1.0}) == set()

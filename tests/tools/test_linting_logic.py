@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.facts.vocabulary import FactType
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, NotOf, Op
+from triage.rulepack.spec import AllOf, AnyOf, FactTest, NotOf, Op
 from triage.rulepack.yamlsource import Loc
 from triage.tools.linting.logic import (
     Conjunction,
@@ -29,9 +29,9 @@ DOMAINS = {
 }
 
 
-def comparison_of(fact: str, op: Op, value: object) -> Comparison:
+def comparison_of(fact: str, op: Op, value: object) -> FactTest:
     """A test of ``fact``."""
-    return Comparison(fact, op, value, LOC)  # type: ignore[arg-type]
+    return FactTest(fact, op, value, LOC)  # type: ignore[arg-type]
 
 
 def conj(*literals: Literal) -> Conjunction:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triage.logs import get_logger
-from triage.rulepack.spec import AllOf, Comparison, Condition, NotOf, Op, ParamRef, Scalar
+from triage.rulepack.spec import AllOf, Condition, FactTest, NotOf, Op, ParamRef, Scalar
 
 __all__ = [
     "LIST_SENTINEL",
@@ -114,7 +114,7 @@ def _any(parts: list[Compiled]) -> Compiled:
     )
 
 
-def _values(test: Comparison) -> tuple[Scalar, ...]:
+def _values(test: FactTest) -> tuple[Scalar, ...]:
     value = test.value
     if isinstance(value, ParamRef):
         raise TypeError(f"parameter {value.name!r} was not resolved before compiling")
@@ -123,7 +123,7 @@ def _values(test: Comparison) -> tuple[Scalar, ...]:
     return tuple(item for _, item in unique)
 
 
-def _positive(test: Comparison) -> Compiled:
+def _positive(test: FactTest) -> Compiled:
     fact, op = test.fact, test.op
     values = _values(test)
     if op is Op.EQ:
@@ -145,7 +145,7 @@ def _positive(test: Comparison) -> Compiled:
     return _count(test, negate=False)
 
 
-def _negative(test: Comparison) -> Compiled:
+def _negative(test: FactTest) -> Compiled:
     """``not test``: true when the test is false, including when the fact is absent."""
     fact, op = test.fact, test.op
     values = _values(test)
@@ -156,7 +156,7 @@ def _negative(test: Comparison) -> Compiled:
     if op in _NEGATED_ORDER:
         return _any([_leaf({_NEGATED_ORDER[op]: {fact: values[0]}}, cost=2), _absent(fact)])
     if op is Op.IN:
-        return _any([_positive(Comparison(fact, Op.NOT_IN, values, test.loc)), _absent(fact)])
+        return _any([_positive(FactTest(fact, Op.NOT_IN, values, test.loc)), _absent(fact)])
     if op is Op.NOT_IN:
         return _any([*(_leaf({fact: value}, cost=0) for value in values), _absent(fact)])
     if op is Op.EXISTS:
@@ -166,7 +166,7 @@ def _negative(test: Comparison) -> Compiled:
     return _count(test, negate=True)
 
 
-def _count(test: Comparison, *, negate: bool) -> Compiled:
+def _count(test: FactTest, *, negate: bool) -> Compiled:
     prop = count_property(test.fact)
     value = _values(test)[0]
     if test.op is Op.COUNT_EQ:
@@ -176,7 +176,7 @@ def _count(test: Comparison, *, negate: bool) -> Compiled:
 
 
 def _compile(condition: Condition, *, negate: bool) -> Compiled:
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return _negative(condition) if negate else _positive(condition)
     if isinstance(condition, NotOf):
         return _compile(condition.item, negate=not negate)

@@ -25,7 +25,7 @@ from triage.logs import get_logger
 from triage.records.complaint import Complaint
 from triage.records.decision import Axis, Confidence, Decision, FactValue, Span
 from triage.records.parsing import check_as_of, parse_complaint
-from triage.resolution.explain import Explainer
+from triage.resolution.trace import TraceBuilder
 from triage.resolution.resolve import Resolution, resolve
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
@@ -121,7 +121,7 @@ class Engine:
         self._network: Network = build_network(
             ruleset.rules, ruleset.checked.strata, ruleset.vocabulary
         )
-        self._explainer = Explainer(ruleset.rules)
+        self._explainer = TraceBuilder(ruleset.rules)
         # Each pass is sent only the facts its rules read: a smaller document to match;
         # a pass none of whose rules can be true is not sent at all.
         self._reads = tuple(

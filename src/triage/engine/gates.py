@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from functools import reduce
 
 from triage.records.decision import FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, Op, Rule
+from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, Op, Rule
 
 __all__ = ["Gate", "needs"]
 
@@ -25,7 +25,7 @@ Need = tuple[str, str | None]
 
 def needs(condition: Condition) -> frozenset[Need]:
     """What must hold of the facts for ``condition`` to be true."""
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         if condition.op.is_count:
             return frozenset()
         if condition.op is Op.HAS and isinstance(condition.value, str):

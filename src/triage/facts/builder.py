@@ -20,7 +20,7 @@ from triage.records.decision import FactValue
 from triage.text.features import (
     Amount,
     AmountRole,
-    Evidence,
+    TextMatch,
     Hit,
     Signal,
     SpanMap,
@@ -90,9 +90,9 @@ class _Builder:
 
     def __init__(self) -> None:
         self.facts: dict[str, FactValue] = {}
-        self.evidence: dict[str, tuple[Evidence, ...]] = {}
+        self.evidence: dict[str, tuple[TextMatch, ...]] = {}
 
-    def set(self, name: str, value: FactValue | None, evidence: Iterable[Evidence] = ()) -> None:
+    def set(self, name: str, value: FactValue | None, evidence: Iterable[TextMatch] = ()) -> None:
         if value is None or value == ():
             return
         if isinstance(value, float) and not math.isfinite(value):

@@ -26,8 +26,8 @@ from triage.rulepack.parse import Problems
 from triage.rulepack.spec import (
     AllOf,
     AnyOf,
-    Comparison,
     Condition,
+    FactTest,
     NotOf,
     Op,
     ParamRef,
@@ -79,11 +79,11 @@ class _Checker:
         self.problems = problems
         self.rule_id: str | None = None
 
-    def fail(self, kind: type, message: str, test: Comparison, hint: str | None = None) -> None:
+    def fail(self, kind: type, message: str, test: FactTest, hint: str | None = None) -> None:
         self.problems.add(kind, message, test.loc, rule_id=self.rule_id, hint=hint)
 
     def condition(self, condition: Condition) -> Condition | None:
-        if isinstance(condition, Comparison):
+        if isinstance(condition, FactTest):
             return self.test(condition)
         if isinstance(condition, NotOf):
             inner = self.condition(condition.item)
@@ -94,7 +94,7 @@ class _Checker:
         checked = tuple(item for item in items if item is not None)
         return AllOf(checked) if isinstance(condition, AllOf) else AnyOf(checked)
 
-    def test(self, test: Comparison) -> Comparison | None:
+    def test(self, test: FactTest) -> FactTest | None:
         spec = self.vocabulary.get(test.fact)
         if spec is None:
             suggestions = self.vocabulary.suggest(test.fact)
@@ -114,7 +114,7 @@ class _Checker:
             return self._list_test(resolved, spec)
         return self._scalar_test(resolved, spec)
 
-    def _resolve_param(self, test: Comparison) -> Comparison | None:
+    def _resolve_param(self, test: FactTest) -> FactTest | None:
         if not isinstance(test.value, ParamRef):
             return test
         name = test.value.name
@@ -131,7 +131,7 @@ class _Checker:
         value: Scalar = int(number) if number == number.to_integral_value() else float(number)
         return replace(test, value=value)
 
-    def _list_test(self, test: Comparison, spec: FactSpec) -> Comparison | None:
+    def _list_test(self, test: FactTest, spec: FactSpec) -> FactTest | None:
         op = {Op.EQ: Op.HAS, Op.IN: Op.HAS_ANY}.get(test.op, test.op)
         if op not in _LIST_OPS:
             self.fail(
@@ -165,7 +165,7 @@ class _Checker:
             self._closed_values(test, spec, items)
         return test
 
-    def _scalar_test(self, test: Comparison, spec: FactSpec) -> Comparison | None:
+    def _scalar_test(self, test: FactTest, spec: FactSpec) -> FactTest | None:
         allowed = _SCALAR_OPS | (_ORDER_OPS if spec.type.numeric else set())
         if test.op not in allowed:
             self.fail(
@@ -189,7 +189,7 @@ class _Checker:
         self._closed_values(test, spec, items)
         return test
 
-    def _closed_values(self, test: Comparison, spec: FactSpec, items: Sequence[Scalar]) -> None:
+    def _closed_values(self, test: FactTest, spec: FactSpec, items: Sequence[Scalar]) -> None:
         if spec.values is None:
             return
         for item in items:
@@ -205,7 +205,7 @@ class _Checker:
                 )
 
 
-def _values(test: Comparison) -> tuple[Scalar, ...]:
+def _values(test: FactTest) -> tuple[Scalar, ...]:
     if isinstance(test.value, ParamRef):
         raise TypeError(f"parameter {test.value.name!r} is not resolved")
     return test.value if isinstance(test.value, tuple) else (test.value,)

@@ -37,8 +37,8 @@ from triage.rulepack.spec import (
     AllOf,
     AnyOf,
     CaseSpec,
-    Comparison,
     Condition,
+    FactTest,
     Manifest,
     NotOf,
     Op,
@@ -223,7 +223,7 @@ class _RuleParser:
             if operand is None:
                 return None
             op = Op.IN if isinstance(operand, tuple) else Op.EQ
-            return Comparison(fact, op, operand, loc)
+            return FactTest(fact, op, operand, loc)
         tests: list[Condition] = []
         for op_name, operand in value.items():
             op_loc = value.at(op_name)
@@ -239,7 +239,7 @@ class _RuleParser:
     def _test(self, fact: str, op_name: str, operand: Any, loc: Loc) -> Condition | None:
         if op_name == "param":
             ref = self._operand({"param": operand}, loc, many=False)
-            return Comparison(fact, Op.EQ, ref, loc) if ref is not None else None
+            return FactTest(fact, Op.EQ, ref, loc) if ref is not None else None
         op = OPERATORS.get(op_name)
         if op is None:
             self.fail(
@@ -253,7 +253,7 @@ class _RuleParser:
             if not isinstance(operand, bool):
                 self.fail("'exists' takes true or false", loc)
                 return None
-            test = Comparison(fact, Op.EXISTS, True, loc)
+            test = FactTest(fact, Op.EXISTS, True, loc)
             return test if operand else NotOf(test)
         if op is Op.COUNT_EQ and isinstance(operand, LocDict):
             return self._count(fact, operand, loc)
@@ -264,7 +264,7 @@ class _RuleParser:
         if op is Op.COUNT_EQ and not (isinstance(value, int) and not isinstance(value, bool)):
             self.fail("'count' takes a whole number or {'>=': n}", loc)
             return None
-        return Comparison(fact, op, value, loc)
+        return FactTest(fact, op, value, loc)
 
     def _count(self, fact: str, doc: LocDict, loc: Loc) -> Condition | None:
         tests: list[Condition] = []
@@ -277,7 +277,7 @@ class _RuleParser:
                     kind=UnknownOperatorError if op is None else RuleSyntaxError,
                 )
                 return None
-            tests.append(Comparison(fact, op, operand, doc.at(name)))
+            tests.append(FactTest(fact, op, operand, doc.at(name)))
         if not tests:
             self.fail("'count' needs a comparison", loc)
             return None

@@ -1,7 +1,7 @@
 """Validated rule specifications: what a rule pack says, independent of any engine.
 
 Conditions form a tree of :class:`AllOf`, :class:`AnyOf`, :class:`NotOf` and
-:class:`Comparison` leaves. A test compares one fact with a constant; the operators are
+:class:`FactTest` leaves. A test compares one fact with a constant; the operators are
 ``== != < <= > >= in not_in exists has has_any count``.
 """
 
@@ -23,8 +23,8 @@ __all__ = [
     "AllOf",
     "AnyOf",
     "CaseSpec",
-    "Comparison",
     "Condition",
+    "FactTest",
     "Manifest",
     "NotOf",
     "Op",
@@ -92,7 +92,7 @@ class Op(StrEnum):
 
 
 @dataclass(frozen=True)
-class Comparison:
+class FactTest:
     """One comparison of a fact with a constant (``value`` is a tuple for in/not_in/has_any)."""
 
     fact: str
@@ -122,7 +122,7 @@ class NotOf:
     item: Condition
 
 
-Condition = Comparison | AllOf | AnyOf | NotOf
+Condition = FactTest | AllOf | AnyOf | NotOf
 
 
 @dataclass(frozen=True)
@@ -174,9 +174,9 @@ class Rule:
         return frozenset(test.fact for test in iter_tests(self.when))
 
 
-def iter_tests(condition: Condition) -> list[Comparison]:
+def iter_tests(condition: Condition) -> list[FactTest]:
     """Every test in a condition tree, in writing order."""
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return [condition]
     if isinstance(condition, NotOf):
         return iter_tests(condition.item)

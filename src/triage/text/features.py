@@ -23,7 +23,6 @@ from triage.text.segment import Segmentation
 __all__ = [
     "Amount",
     "AmountRole",
-    "Evidence",
     "Hit",
     "SectorGuess",
     "Signal",
@@ -31,6 +30,7 @@ __all__ = [
     "SpanMap",
     "TextFeatures",
     "TextFindings",
+    "TextMatch",
     "TimeReference",
     "Token",
     "to_span",
@@ -119,11 +119,11 @@ class TimeReference(NamedTuple):
     lasting: bool = False
 
 
-Evidence = Hit | Amount | Signal | TimeReference
+TextMatch = Hit | Amount | Signal | TimeReference
 """Something found in the text that a fact rests on."""
 
 
-def to_span(fact: str, evidence: Evidence) -> Span:
+def to_span(fact: str, evidence: TextMatch) -> Span:
     """The :class:`~triage.records.Span` of ``evidence`` behind ``fact``."""
     if isinstance(evidence, Hit):
         return Span(
@@ -152,13 +152,13 @@ class SpanMap(Mapping[str, tuple[Span, ...]]):
 
     __slots__ = ("_evidence",)
 
-    def __init__(self, evidence: Mapping[str, tuple[Evidence, ...]]) -> None:
+    def __init__(self, evidence: Mapping[str, tuple[TextMatch, ...]]) -> None:
         self._evidence = MappingProxyType(dict(evidence))
 
     def __getitem__(self, fact: str) -> tuple[Span, ...]:
         return tuple(to_span(fact, item) for item in self._evidence[fact])
 
-    def evidence(self, fact: str) -> tuple[Evidence, ...]:
+    def evidence(self, fact: str) -> tuple[TextMatch, ...]:
         """What ``fact`` rests on, not yet spans (empty if nothing): choose, then convert."""
         return self._evidence.get(fact, ())
 

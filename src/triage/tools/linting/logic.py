@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from triage.facts.vocabulary import FactType
-from triage.rulepack.spec import AllOf, Comparison, Condition, NotOf, Op, Scalar
+from triage.rulepack.spec import AllOf, Condition, FactTest, NotOf, Op, Scalar
 
 __all__ = [
     "Conjunction",
@@ -52,7 +52,7 @@ class Literal:
     positive: bool = True
 
     @classmethod
-    def of(cls, test: Comparison, *, positive: bool = True) -> Literal:
+    def of(cls, test: FactTest, *, positive: bool = True) -> Literal:
         """The literal of ``test`` (its position left out, list values in a fixed order)."""
         return cls(test.fact, test.op, _value_key(test.value), positive)
 
@@ -85,7 +85,7 @@ Conjunction = frozenset[Literal]
 
 def canonical(condition: Condition) -> object:
     """A hashable form of ``condition`` in which item order and nesting of ``all`` don't count."""
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return Literal.of(condition)
     if isinstance(condition, NotOf):
         return ("not", canonical(condition.item))
@@ -108,7 +108,7 @@ def dnf(condition: Condition) -> tuple[Conjunction, ...] | None:
 
 
 def _dnf(condition: Condition, *, positive: bool) -> tuple[Conjunction, ...] | None:
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return (frozenset({Literal.of(condition, positive=positive)}),)
     if isinstance(condition, NotOf):
         return _dnf(condition.item, positive=not positive)

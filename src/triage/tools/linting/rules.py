@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from triage.facts.vocabulary import FactSpec, FactType
 from triage.records.decision import Axis, Severity, Validity
 from triage.rulepack.check import LEXICON_FACTS
-from triage.rulepack.spec import AllOf, AnyOf, Comparison, Condition, NotOf, Rule, Scalar
+from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, NotOf, Rule, Scalar
 from triage.tools.linting.citations import citation_problem
 from triage.tools.linting.findings import Finding
 from triage.tools.linting.logic import Conjunction, FactDomain, canonical, conflict, dnf, implies
@@ -73,18 +73,18 @@ def _never_fires(
     return _finding("never-fires", rule, message, hint)
 
 
-def _repeated_tests(condition: Condition) -> Iterator[tuple[Comparison, str]]:
+def _repeated_tests(condition: Condition) -> Iterator[tuple[FactTest, str]]:
     """Tests that appear twice in one ``all`` or one ``any``, with the group's kind."""
     if isinstance(condition, NotOf):
         yield from _repeated_tests(condition.item)
         return
-    if isinstance(condition, Comparison):
+    if isinstance(condition, FactTest):
         return
     kind = "all" if isinstance(condition, AllOf) else "any"
     seen: set[object] = set()
     for item in _flatten(condition):
         key = canonical(item)
-        if key in seen and isinstance(item, Comparison):
+        if key in seen and isinstance(item, FactTest):
             yield item, kind
         seen.add(key)
         yield from _repeated_tests(item)

@@ -1,7 +1,7 @@
 """The trace of a decision: each firing with its rule, effects, facts and text spans.
 
 What depends on the rule alone (its effects, the facts it reads, the lexicons it reads
-from list facts) is prepared once per rule set by :class:`Explainer`. Per decision, the
+from list facts) is prepared once per rule set by :class:`TraceBuilder`. Per decision, the
 spans of a fact are built once and shared by every firing that reads it, and at most
 :data:`MAX_SPANS_PER_FACT` of them are kept per fact in a firing: the rest are counted in
 :attr:`~triage.records.Firing.spans_omitted`, so a text with a million hits costs no more
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from triage.records.decision import Effect, EffectKind, FactValue, Firing, Span
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
-from triage.text.features import Evidence, SpanMap, to_span
+from triage.text.features import SpanMap, TextMatch, to_span
 
-__all__ = ["MAX_SPANS_PER_FACT", "Explainer"]
+__all__ = ["MAX_SPANS_PER_FACT", "TraceBuilder"]
 
 MAX_SPANS_PER_FACT = 32
 """Spans a firing keeps per fact it read, the first in the text; the rest are counted."""
@@ -91,7 +91,7 @@ class _Spans:
     def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
         self._source = source
         self._built: dict[tuple[str, int], Span] = {}
-        self._by_lexicon: dict[str, dict[str | None, list[tuple[int, Evidence | Span]]]] = {}
+        self._by_lexicon: dict[str, dict[str | None, list[tuple[int, TextMatch | Span]]]] = {}
         self._selected: dict[tuple[str, frozenset[str] | None], tuple[list[Span], int]] = {}
 
     def select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
@@ -103,7 +103,7 @@ class _Spans:
         return selected
 
     def _select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
-        items: Sequence[Evidence | Span]
+        items: Sequence[TextMatch | Span]
         if lexicons is None:
             items = self._items(fact)
         else:
@@ -118,11 +118,11 @@ class _Spans:
             items = sorted(items, key=lambda item: (item.start, item.end))[:MAX_SPANS_PER_FACT]
         return [self._span(fact, item) for item in items], omitted
 
-    def _items(self, fact: str) -> Sequence[Evidence | Span]:
+    def _items(self, fact: str) -> Sequence[TextMatch | Span]:
         source = self._source
         return source.evidence(fact) if isinstance(source, SpanMap) else source.get(fact, ())
 
-    def _index(self, fact: str) -> dict[str | None, list[tuple[int, Evidence | Span]]]:
+    def _index(self, fact: str) -> dict[str | None, list[tuple[int, TextMatch | Span]]]:
         index = self._by_lexicon.get(fact)
         if index is None:
             index = self._by_lexicon[fact] = {}
@@ -131,7 +131,7 @@ class _Spans:
                 index.setdefault(lexicon, []).append((position, item))
         return index
 
-    def _span(self, fact: str, item: Evidence | Span) -> Span:
+    def _span(self, fact: str, item: TextMatch | Span) -> Span:
         if isinstance(item, Span):
             return item
         key = (fact, id(item))
@@ -141,7 +141,7 @@ class _Spans:
         return span
 
 
-class Explainer:
+class TraceBuilder:
     """Builds the trace entries of one rule set's firings."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:

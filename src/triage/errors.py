@@ -1,6 +1,7 @@
 """The one exception hierarchy of triage.
 
-Every error the library raises on purpose is a :class:`TriageError` and carries a stable
+Every error the library raises on purpose is a [`TriageError`][triage.errors.TriageError] and
+carries a stable
 ``code`` (documented in ``docs/errors.md``; a test keeps the two in step)::
 
     TriageError

@@ -6,16 +6,17 @@
     with Engine.default() as engine:
         decided = with_decisions(complaints, engine)   # a DataFrame, computed lazily
 
-Each row is one complaint: columns named like :class:`~triage.records.Complaint` fields
+Each row is one complaint: columns named like [`Complaint`][triage.Complaint] fields
 (``id``, ``text`` and ``received_at`` at least; other columns are kept and passed over).
 ``received_at`` may be ISO text with an offset, or a timestamp (read in the session time
 zone). Rows reach the executors through ``mapInPandas``: the engine travels pickled (its
 rule set, as data: no rule files are needed on the executors), and each executor Python
 process builds it once and decides every batch it is given.
 
-The decision columns (:data:`DECISION_COLUMNS`) are appended; ``decision`` holds the
-whole Decision as JSON, exactly as :meth:`Engine.decide` gives it. A row that is not a
-valid complaint gets null decision columns and its validation message in ``error``.
+The decision columns ([`DECISION_COLUMNS`][triage.spark.DECISION_COLUMNS]) are appended;
+``decision`` holds the whole Decision as JSON, exactly as
+[`Engine.decide`][triage.Engine.decide] gives it. A row that is not a valid complaint
+gets null decision columns and its validation message in ``error``.
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ def _history() -> st.SearchStrategy[HistoryEntry]:
 
 
 def complaints() -> st.SearchStrategy[Complaint]:
-    """Valid :class:`Complaint` records, from text-only to fully structured."""
+    """Valid [`Complaint`][triage.Complaint] records, from text-only to fully structured."""
     return st.builds(
         Complaint,
         id=st.from_regex(r"[A-Za-z0-9_-]{1,16}", fullmatch=True),
@@ -182,7 +182,7 @@ _EFFECTS = {
 SYNTHETIC_LEXICONS: dict[str, tuple[str, ...]] = {
     f"lex{index:02d}": (f"词{index:02d}甲", f"词{index:02d}乙") for index in range(60)
 }
-"""Lexicons used by :func:`synthetic_rules`: ``lex00`` … ``lex59``, two terms each."""
+"""Lexicons used by `synthetic_rules`: ``lex00`` … ``lex59``, two terms each."""
 
 
 def synthetic_rules(count: int, *, seed: int = 0) -> str:

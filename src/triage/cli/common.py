@@ -182,7 +182,7 @@ def build_engine(rules: Iterable[Path], params: Iterable[str] = ()) -> Engine:
 
 @dataclass
 class InputTally:
-    """Counts of an input read by :func:`records`: good records and bad lines."""
+    """Counts of an input read by `records`: good records and bad lines."""
 
     good: int = 0
     bad: int = 0

@@ -1,6 +1,6 @@
 """Writing decisions: JSON Lines, CSV, TSV, Parquet, or a summary table with counts.
 
-:func:`decision_sink` is the one place decisions are written: to stdout, or to a file
+`decision_sink` is the one place decisions are written: to stdout, or to a file
 that is replaced only when the whole run succeeded.
 """
 
@@ -65,7 +65,7 @@ def _cell(value: RowValue) -> str:
 
 
 class CsvWriter:
-    """Writes decisions as CSV rows (columns: :data:`triage.tools.rows.DECISION_COLUMNS`).
+    """Writes decisions as CSV rows (columns: `triage.tools.rows.DECISION_COLUMNS`).
 
     ``delimiter`` is ``"\\t"`` for TSV.
     """
@@ -170,7 +170,8 @@ def print_table(
 def choose_format(output: Path | None, given: str | None) -> str:
     """The format to write: ``given``, else the one ``output``'s suffix names, else a table.
 
-    An output suffix that names no format is refused (:class:`FileFormatError`) rather than
+    An output suffix that names no format is refused
+    ([`FileFormatError`][triage.errors.FileFormatError]) rather than
     silently written as a table; so is Parquet on stdout, or without pandas and pyarrow.
     """
     chosen = given
@@ -271,7 +272,7 @@ def decision_sink(
     """A function that writes one decision in format ``chosen``, to ``output`` or stdout.
 
     A file is written beside ``output`` and renamed over it only when the block ends
-    without an exception (see :func:`triage.cli.files.replaced_on_success`): a failed or
+    without an exception (see `triage.cli.files.replaced_on_success`): a failed or
     interrupted run leaves the previous file as it was. A device or named pipe
     (``/dev/stdout``) is written directly, as there is nothing to replace.
     ``display`` sets the table's language (English when None).

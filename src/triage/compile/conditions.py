@@ -5,7 +5,7 @@ durable_rules' Rete network does all the matching. ``not`` is pushed down to the
 (De Morgan) with the absent-fact rule of the vocabulary: a comparison with an absent fact
 is false, so its negation is true.
 
-Encoding of the fact (see :func:`triage.compile.network.encode_facts`): each fact is a
+Encoding of the fact (see `triage.compile.network.encode_facts`): each fact is a
 property of the same name; list facts always hold the sentinel item ``""`` so that
 "no item equals x" is a single ``$iall`` test; ``#<name>`` holds a list's length.
 """

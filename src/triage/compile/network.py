@@ -6,8 +6,8 @@ complaint fact ``m``, prefixed by tests that route it into a *group*.
 
 Why groups: durable_rules evaluates the alpha network depth-first with a fixed stack of
 64 entries (error 303). An upper bound on the entries a rule can take is its number of
-alpha paths (:attr:`Compiled.paths`). Rules are packed into groups of at most
-:data:`GROUP_BUDGET` paths, and the groups hang off a binary tree of always-true tests
+alpha paths (`Compiled.paths`). Rules are packed into groups of at most
+`GROUP_BUDGET` paths, and the groups hang off a binary tree of always-true tests
 (``_z<level> == 1`` on one side, ``_z<level> > 0`` on the other). Depth-first search then
 holds at most one pending sibling per tree level plus one group's paths, so the stack
 stays below 64 whatever the number of rules.

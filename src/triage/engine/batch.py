@@ -1,12 +1,12 @@
 """Deciding many complaints on several processes: input order, bounded memory, bad items kept.
 
-Complaints go to the workers in chunks; at most :data:`CHUNKS_IN_FLIGHT` chunks per
+Complaints go to the workers in chunks; at most `CHUNKS_IN_FLIGHT` chunks per
 worker are queued or being decided, so a file of millions streams through in constant
 memory. Each worker holds one engine: on Linux the workers are forked from the calling
 process and share its engine as built (no rebuild, near-instant start); elsewhere they
 are spawned and the engine is pickled (its rule set) and rebuilt once per worker.
 
-An item that fails validation comes back as its :class:`~triage.errors.RecordError`, in
+An item that fails validation comes back as its [`RecordError`][triage.errors.RecordError], in
 its place; the other items are decided. Any other error stops the batch.
 """
 

@@ -5,8 +5,8 @@ engine's build. A notebook rebuilding engines, a process pool rebuilding in each
 a service reloading: all load the same rules again. The key is a hash of everything the
 rule set is made of (the text or the bytes of every file under the given folders and the
 bundled packs, the lexicons, the parameters, the names given), so a changed file is a new
-key and never a stale rule set. At most :data:`CAPACITY` rule sets are kept, most recently
-used first; a :class:`~triage.rulepack.loader.RuleSet` is immutable, so engines share it.
+key and never a stale rule set. At most `CAPACITY` rule sets are kept, most recently
+used first; a `RuleSet` is immutable, so engines share it.
 """
 
 from __future__ import annotations

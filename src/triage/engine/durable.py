@@ -13,9 +13,10 @@ ourselves. Quirks handled here, so no other module knows them:
   corruption); the network's catch-all rule makes every fact match;
 - calls on one ruleset are not thread-safe: callers hold a lock per engine;
 - errors are ``durable_rules_engine.error`` with a numeric code. When the ruleset is
-  created, every refusal is a rule-loading error: a known limit (:data:`LIMITS`) is a
-  :class:`triage.errors.CapacityError` with a hint, anything else a
-  :class:`triage.errors.RulesetRefusedError`; so the command line exits with 3. A limit
+  created, every refusal is a rule-loading error: a known limit (`LIMITS`) is a
+  [`triage.errors.CapacityError`][triage.errors.CapacityError] with a hint, anything else a
+  [`triage.errors.RulesetRefusedError`][triage.errors.RulesetRefusedError]; so the command line
+  exits with 3. A limit
   met while firing is a ``CapacityError`` too; other failures are an ``EngineError``.
 """
 
@@ -120,7 +121,7 @@ class DurableRuleset:
         return EngineError(f"durable_rules {doing} (error {code})")
 
     def close(self) -> None:
-        """Free the ruleset in the C engine; later calls to :meth:`fire` raise."""
+        """Free the ruleset in the C engine; later calls to `fire` raise."""
         if self._handle is not None:
             handle, self._handle = self._handle, None
             _dr.delete_ruleset(handle)

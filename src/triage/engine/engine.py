@@ -25,8 +25,8 @@ from triage.logs import get_logger
 from triage.records.complaint import Complaint
 from triage.records.decision import Axis, Confidence, Decision, FactValue, Span
 from triage.records.parsing import check_as_of, parse_complaint
-from triage.resolution.trace import TraceBuilder
 from triage.resolution.resolve import Resolution, resolve
+from triage.resolution.trace import TraceBuilder
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
 from triage.text import TextFeatures
@@ -48,11 +48,11 @@ MAX_TEXT_LENGTH = 50_000
 """Characters of a complaint's text that are analysed: 25 times the longest real complaint.
 
 A longer text is decided on its first ``MAX_TEXT_LENGTH`` characters, and the decision
-needs review with the reason :data:`TEXT_TRUNCATED`; so one decision costs at most about
+needs review with the reason `TEXT_TRUNCATED`; so one decision costs at most about
 half a second and a few tens of MB, whatever is sent (benchmarks/bounded.py).
 """
 TEXT_TRUNCATED = "text_truncated"
-"""Review reason of a decision made on the first :data:`MAX_TEXT_LENGTH` characters only."""
+"""Review reason of a decision made on the first `MAX_TEXT_LENGTH` characters only."""
 _LOG = get_logger("engine")
 
 DecisionHook = Callable[[Decision, float], None]
@@ -94,10 +94,11 @@ def _close_all(rulesets: list[DurableRuleset]) -> None:
 class Engine:
     """Decides complaints with one rule set. Thread-safe; close it (or use ``with``) when done.
 
-    Build it with :meth:`from_paths`, :meth:`from_text` or :meth:`default`. Building loads
+    Build it with [`from_paths`][triage.Engine.from_paths], [`from_text`][triage.Engine.from_text]
+    or [`default`][triage.Engine.default]. Building loads
     and checks the rules, compiles them onto durable_rules and prepares text analysis;
     deciding reads no file, clock, network or environment. Rules this process has already
-    loaded with the same content are reused, not parsed again (:mod:`triage.engine.cache`).
+    loaded with the same content are reused, not parsed again (`triage.engine.cache`).
     """
 
     def __init__(self, ruleset: RuleSet, **options: Unpack[EngineOptions]) -> None:
@@ -244,8 +245,8 @@ class Engine:
     ) -> Decision:
         """Triage one complaint. ``as_of`` (aware) defaults to the complaint's received_at.
 
-        A text over :data:`MAX_TEXT_LENGTH` characters is decided on its prefix of that
-        length, and the decision needs review (reason :data:`TEXT_TRUNCATED`).
+        A text over `MAX_TEXT_LENGTH` characters is decided on its prefix of that
+        length, and the decision needs review (reason `TEXT_TRUNCATED`).
         """
         decision, seconds = self._decide_timed(complaint, as_of=as_of)
         self._report(decision, seconds)
@@ -346,8 +347,8 @@ class Engine:
     ) -> Iterator[Decision]:
         """Triage complaints lazily, in order; on ``workers`` processes when more than one.
 
-        The first invalid record raises its :class:`~triage.errors.RecordError` where it
-        stands, as one by one; :meth:`decide_batch` reports it and goes on.
+        The first invalid record raises its [`RecordError`][triage.errors.RecordError] where it
+        stands, as one by one; `decide_batch` reports it and goes on.
         """
         for outcome in self.decide_batch(complaints, as_of=as_of, workers=workers):
             if isinstance(outcome, RecordError):
@@ -367,7 +368,7 @@ class Engine:
         the batch goes on. Complaints stream: a bounded number is in flight at any time.
         Workers are forked from this process on Linux (sharing this engine as built) and
         spawned with a pickled engine elsewhere. The ``on_decision`` hook and slow-decision
-        log run here, in order. Results equal :meth:`decide` one by one.
+        log run here, in order. Results equal [`decide`][triage.Engine.decide] one by one.
         """
         check_as_of(as_of)
         return decide_batch(
@@ -406,7 +407,7 @@ class Engine:
 
     @property
     def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
+        """Whether [`close`][triage.Engine.close] was called."""
         return not self._finalizer.alive
 
     def __enter__(self) -> Engine:

@@ -1,7 +1,7 @@
 """The analyser: one object that turns complaint text into findings and facts.
 
 Everything that needs loading (jieba's dictionary, the lexicon terms, OpenCC's tables)
-is loaded in :class:`Analyser`'s constructor; :meth:`Analyser.analyse` does no I/O and
+is loaded in `Analyser`'s constructor; `Analyser.analyse` does no I/O and
 keeps no state between calls, so one analyser serves many threads at once.
 """
 
@@ -33,7 +33,7 @@ class Analyser:
 
     ``lexicons`` maps a lexicon name to its terms (simplified Chinese; traditional is
     converted); lexicons named ``sector_<name>`` feed the sector guess. ``parameters`` are
-    the pack's parameters; those named ``ceiling_*`` set :class:`Ceilings`.
+    the pack's parameters; those named ``ceiling_*`` set `Ceilings`.
     """
 
     def __init__(

@@ -1,6 +1,6 @@
 """The flat facts the rules see, from a complaint's structured fields and its text findings.
 
-Only names of the fact vocabulary (:mod:`triage.facts.vocabulary`) are produced, with its
+Only names of the fact vocabulary (`triage.facts.vocabulary`) are produced, with its
 types: ``float`` for numbers, ``int`` for integers, tuples of strings for lists. A fact
 with no value is absent and lists are never empty. Structured fields win over the text.
 """
@@ -20,11 +20,11 @@ from triage.records.decision import FactValue
 from triage.text.features import (
     Amount,
     AmountRole,
-    TextMatch,
     Hit,
     Signal,
     SpanMap,
     TextFindings,
+    TextMatch,
 )
 
 __all__ = ["Ceilings", "FactSet", "build_facts"]

@@ -2,7 +2,7 @@
 
 Rules may only reference facts listed here, or facts that a ``derive`` rule of a loaded
 pack declares. The vocabulary is versioned: renaming or retyping a fact bumps
-:data:`VOCABULARY_VERSION`, and rule packs state the version they were written for.
+`VOCABULARY_VERSION`, and rule packs state the version they were written for.
 
 Missing facts: a fact with no value (no amount in the text, no sector guessed) is absent;
 every comparison with an absent fact is false, and ``not`` of it is true. Lists are never

@@ -25,7 +25,8 @@ _MAX_SHOWN = 40
 
 
 def field_problems(error: ValidationError) -> list[FieldProblem]:
-    """One :class:`FieldProblem` per pydantic error, located by a dotted path.
+    """One [`FieldProblem`][triage.errors.FieldProblem] per pydantic error, located by a dotted
+    path.
 
     A short scalar input is quoted in the message (``got 'phone'``) so the reader sees
     what was wrong without opening the file.
@@ -73,7 +74,10 @@ def _repeated_key(text: str | bytes) -> str | None:
 def parse_record(
     model: type[RecordT], data: Mapping[str, Any] | str | bytes, *, line: int | None = None
 ) -> RecordT:
-    """Validate ``data`` (a mapping or JSON text) as ``model``; raise :class:`RecordError`."""
+    """Validate ``data`` (a mapping or JSON text) as ``model``.
+
+    Raises [`RecordError`][triage.errors.RecordError] naming each bad field.
+    """
     try:
         if isinstance(data, str | bytes):
             repeated = _repeated_key(data)
@@ -97,12 +101,16 @@ def parse_record(
 
 
 def parse_complaint(data: Mapping[str, Any] | str | bytes, *, line: int | None = None) -> Complaint:
-    """Validate one complaint from a mapping or JSON text; raise :class:`RecordError`."""
+    """Validate one complaint from a mapping or JSON text.
+
+    Raises [`RecordError`][triage.errors.RecordError] naming each bad field.
+    """
     return parse_record(Complaint, data, line=line)
 
 
 def check_as_of(as_of: object) -> datetime | None:
-    """``as_of`` as given if it is None or a timezone-aware datetime; else :class:`RecordError`.
+    """``as_of`` as given if it is None or a timezone-aware datetime, else a
+    [`RecordError`][triage.errors.RecordError].
 
     A decision time that is a string or a naive datetime would make ``days_open`` depend on
     the machine's clock zone, or fail deep inside text analysis.

@@ -1,6 +1,6 @@
 """Per-axis resolution: from the rules that fired to the four answers.
 
-The policy (set in the pack manifest, see :class:`triage.rulepack.spec.Policy`):
+The policy (set in the pack manifest, see `triage.rulepack.spec.Policy`):
 
 - validity: any ``set: invalid`` makes the complaint invalid (an acceptance failure or a
   missing ground wins); otherwise ``valid`` if a ground fired; otherwise the default.

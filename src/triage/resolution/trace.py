@@ -1,10 +1,10 @@
 """The trace of a decision: each firing with its rule, effects, facts and text spans.
 
 What depends on the rule alone (its effects, the facts it reads, the lexicons it reads
-from list facts) is prepared once per rule set by :class:`TraceBuilder`. Per decision, the
+from list facts) is prepared once per rule set by `TraceBuilder`. Per decision, the
 spans of a fact are built once and shared by every firing that reads it, and at most
-:data:`MAX_SPANS_PER_FACT` of them are kept per fact in a firing: the rest are counted in
-:attr:`~triage.records.Firing.spans_omitted`, so a text with a million hits costs no more
+`MAX_SPANS_PER_FACT` of them are kept per fact in a firing: the rest are counted in
+`spans_omitted`, so a text with a million hits costs no more
 trace than one with a hundred.
 """
 
@@ -81,7 +81,7 @@ class _Plan:
 class _Spans:
     """The spans of one decision: each built once, on first use, and only if kept.
 
-    From a :class:`~triage.text.features.SpanMap` the evidence is chosen first and only
+    From a `SpanMap` the evidence is chosen first and only
     the kept items become spans, so the cost does not grow with the number of hits; the
     items of a lexicon fact are indexed by lexicon once, so each firing reads only its own.
     """
@@ -145,7 +145,7 @@ class TraceBuilder:
     """Builds the trace entries of one rule set's firings."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
-        """Prepare every rule of the set; :meth:`trace` takes only these rules."""
+        """Prepare every rule of the set; `trace` takes only these rules."""
         self._plans = {rule.id: _Plan.of(rule) for rule in rules}
 
     def trace(

@@ -1,7 +1,7 @@
 """The rule format, defined once: keys, operators, axis values and the id grammar.
 
-The parser (:mod:`triage.rulepack.parse`), the rules JSON Schema
-(:mod:`triage.rulepack.schema`), ``triage schema rules`` and the rule reference in
+The parser (`triage.rulepack.parse`), the rules JSON Schema
+(`triage.rulepack.schema`), ``triage schema rules`` and the rule reference in
 ``docs/rule-authoring.md`` all read these tables, so they cannot drift apart.
 """
 

@@ -1,4 +1,4 @@
-"""Finding, reading and assembling rule packs into one checked :class:`RuleSet`.
+"""Finding, reading and assembling rule packs into one checked `RuleSet`.
 
 A pack is a folder::
 

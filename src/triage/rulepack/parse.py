@@ -2,7 +2,7 @@
 
 This is the first of two checks. Here each document is checked on its own: shapes,
 keys, operators, axes and effects. Facts, lexicons, parameters and duplicate ids are
-checked across all loaded packs in :mod:`triage.rulepack.check`.
+checked across all loaded packs in `triage.rulepack.check`.
 """
 
 from __future__ import annotations
@@ -471,7 +471,7 @@ def parse_rules(
     """The rules of one rule document (``rules: [...]``).
 
     ``standalone`` documents are rule files and hold only ``rules`` and ``description``;
-    otherwise the document is a whole pack held as text, checked by :func:`parse_manifest`.
+    otherwise the document is a whole pack held as text, checked by `parse_manifest`.
     """
     root = _root_mapping(doc, file, "rule file", problems)
     if root is None:

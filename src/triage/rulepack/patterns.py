@@ -26,7 +26,7 @@ A pack may hold ``patterns/*.yaml``::
 
 A group term ``@name`` stands for every term of lexicon ``name``. Actors are
 ``complainant``, ``respondent``, ``third_party``, ``unknown``; modes are ``statement``,
-``question``, ``rhetorical``, ``name``, ``closing`` (see :mod:`triage.text.clauses`).
+``question``, ``rhetorical``, ``name``, ``closing`` (see `triage.text.clauses`).
 Mistakes are reported at ``file:line:column`` like any rule-file mistake.
 """
 

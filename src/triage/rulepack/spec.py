@@ -1,7 +1,7 @@
 """Validated rule specifications: what a rule pack says, independent of any engine.
 
-Conditions form a tree of :class:`AllOf`, :class:`AnyOf`, :class:`NotOf` and
-:class:`FactTest` leaves. A test compares one fact with a constant; the operators are
+Conditions form a tree of `AllOf`, `AnyOf`, `NotOf` and
+`FactTest` leaves. A test compares one fact with a constant; the operators are
 ``== != < <= > >= in not_in exists has has_any count``.
 """
 

@@ -1,8 +1,8 @@
 """Safe YAML reading that remembers where every value was written.
 
 Rule files are data: the safe loader builds only plain mappings, lists and scalars (no
-Python objects, no tags that run code). Mappings and lists come back as :class:`LocDict`
-and :class:`LocList`, which know the line and column of each of their values, so that a
+Python objects, no tags that run code). Mappings and lists come back as `LocDict`
+and `LocList`, which know the line and column of each of their values, so that a
 mistake is reported at ``file:line:column``.
 """
 
@@ -196,7 +196,8 @@ class _Builder:
 
 
 def load_yaml(text: str, file: str) -> Any:
-    """Parse one YAML document safely; errors become :class:`RuleSyntaxError` with a location."""
+    """Parse one YAML document safely; errors become
+    [`RuleSyntaxError`][triage.errors.RuleSyntaxError] with a location."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:

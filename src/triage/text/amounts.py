@@ -2,8 +2,8 @@
 
 A number is money when it carries a currency mark (¥, 元, 块, 圆, 人民币, RMB) or, bare,
 when it is written with a unit (十, 百, 千, 万, 亿) or has two or more digits, a role cue
-ends at most :data:`BARE_CUE_GAP` characters before it, and no measure word follows it.
-Its role comes from the cues of its clause: see :func:`find_amounts`.
+ends at most `BARE_CUE_GAP` characters before it, and no measure word follows it.
+Its role comes from the cues of its clause: see `find_amounts`.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ _MAX_DIGITS = 13
 def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
     """Every sum of money in ``text``, with its role.
 
-    Role: if a demand cue precedes the amount in its clause (within :data:`CUE_WINDOW`
+    Role: if a demand cue precedes the amount in its clause (within `CUE_WINDOW`
     characters) it is ``demand``; else the highest of loss, other, paid among preceding
     cues; else the nearest cue following within six characters; else ``other``, marked
     as not ``cued``.
@@ -133,7 +133,7 @@ class _Cues:
         self.offers = [match.end() for match in _OFFERS.finditer(text)]
 
     def just_before(self, position: int) -> bool:
-        """Whether a cue ends at most :data:`BARE_CUE_GAP` characters before ``position``."""
+        """Whether a cue ends at most `BARE_CUE_GAP` characters before ``position``."""
         at = bisect.bisect_right(self.ends, position)
         return at > 0 and position - self.ends[at - 1] <= BARE_CUE_GAP
 

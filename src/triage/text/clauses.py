@@ -24,7 +24,7 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   养老金保险), and ``closing`` in a short last sentence that follows or holds a request
   (希望尽快处理。万分感谢).
 
-Negation and conditions stay with :mod:`triage.text.scope`; this module adds what the
+Negation and conditions stay with `triage.text.scope`; this module adds what the
 actor and the sentence say.
 """
 
@@ -131,7 +131,7 @@ def actor_words(lexicons: Mapping[str, Iterable[str]]) -> dict[str, Actor]:
 class ClauseReading:
     """The actor, speech and mode of the tokens of one segmented, normalised text.
 
-    ``actors`` maps actor words to their actor (see :func:`actor_words`); actor words are
+    ``actors`` maps actor words to their actor (see `actor_words`); actor words are
     lexicon terms, so the segmenter keeps each whole as one token.
     """
 

@@ -124,7 +124,7 @@ TextMatch = Hit | Amount | Signal | TimeReference
 
 
 def to_span(fact: str, evidence: TextMatch) -> Span:
-    """The :class:`~triage.records.Span` of ``evidence`` behind ``fact``."""
+    """The [`Span`][triage.Span] of ``evidence`` behind ``fact``."""
     if isinstance(evidence, Hit):
         return Span(
             fact=fact,

@@ -154,7 +154,7 @@ class _Reader:
 
 
 def parse_numeral(text: str) -> Numeral | None:
-    """Read a numeral matched by :data:`NUMERAL`; None when it is not a well-formed number."""
+    """Read a numeral matched by `NUMERAL`; None when it is not a well-formed number."""
     if len(text) > _MAX_LENGTH:
         return None
     if _PLAIN.fullmatch(text):

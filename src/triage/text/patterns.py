@@ -8,7 +8,7 @@ as 我根本没有 are single tokens), so a single character stands for the verb
 (扣 matches 扣款, 扣走); the order, the gap and the clause keep that precise.
 
 A pattern may ask for an actor (who the clause is about or who says it, where the pattern
-starts; see :mod:`triage.text.clauses`) and for modes (a statement, not a
+starts; see `triage.text.clauses`) and for modes (a statement, not a
 question or a product name). A **condition** does the same for the plain terms of a
 lexicon: the harassment terms count when the business did it, not when the complainant
 calls every day.

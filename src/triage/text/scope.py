@@ -6,7 +6,7 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   digits is part of a number; a space between Chinese characters was normalised to a
   comma); a *sentence* ends at ``。！？；.!?;【】`` or a line break.
 * A token is **negated** when a negation cue precedes it in the same clause with at most
-  :data:`NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
+  `NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
   verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.

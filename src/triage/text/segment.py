@@ -2,7 +2,7 @@
 
 jieba keeps a global tokenizer, writes a cache file to the temp directory on first use and
 logs while doing so. We avoid all three: the base dictionary is read once per process, and
-each :class:`Segmenter` owns a private ``jieba.Tokenizer`` marked initialised, so jieba never
+each `Segmenter` owns a private ``jieba.Tokenizer`` marked initialised, so jieba never
 builds (or caches) a dictionary itself. The frequency table with a set of domain terms
 added is built once per distinct set of terms and shared, read-only, by the tokenizers
 that use those terms (jieba only reads it while cutting).
@@ -69,7 +69,7 @@ _NEVER_IN_TEXT = "\x00\x01"
 
 @functools.lru_cache(maxsize=8)
 def _fast_cutter(terms: frozenset[str]) -> rjieba.Jieba:
-    """jieba-rs holding the table of :func:`_dictionary_with` ``(terms)`` and its total.
+    """jieba-rs holding the table of `_dictionary_with` ``(terms)`` and its total.
 
     jieba-rs sums the frequencies it is given, while jieba's total also counts the old
     frequency of every word re-added: the difference goes to a word no text holds, so

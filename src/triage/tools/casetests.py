@@ -2,7 +2,7 @@
 
 A case gives a complaint (or just its text) and what must happen: rules that must fire
 (``fires``), near misses that must not (``not_fires``), and expected axis values
-(``expect``). :func:`run_cases` runs them all; :func:`coverage_gaps` lists rules that
+(``expect``). `run_cases` runs them all; `coverage_gaps` lists rules that
 lack a positive or a negative case.
 """
 

@@ -105,7 +105,10 @@ class LabelledComplaint(BaseModel):
 
 
 def load_labelled(path: str | Path) -> tuple[LabelledComplaint, ...]:
-    """Read labelled data; raise one :class:`~triage.RecordError` naming every bad line."""
+    """Read labelled data.
+
+    Raises one [`RecordError`][triage.errors.RecordError] naming every bad line.
+    """
     path = Path(path)
     good: list[LabelledComplaint] = []
     bad: list[BadLine] = []
@@ -436,7 +439,8 @@ def evaluate(
 ) -> EvaluationReport:
     """Decide every labelled complaint with ``engine`` and compare with the labels.
 
-    ``labelled`` is a path to labelled JSON Lines, or items: :class:`LabelledComplaint`
+    ``labelled`` is a path to labelled JSON Lines, or items:
+    [`LabelledComplaint`][triage.LabelledComplaint]
     or ``(complaint, {"validity": ..., ...})`` pairs.
     """
     items = load_labelled(labelled) if isinstance(labelled, str | Path) else labelled

@@ -1,15 +1,15 @@
 """Reading records from files, JSON Lines, CSV, TSV or Parquet, with every bad line located.
 
-Readers yield, in file order, either a :class:`Numbered` record or a :class:`BadLine`
+Readers yield, in file order, either a `Numbered` record or a `BadLine`
 (invalid JSON, undecodable bytes, a malformed CSV row, or a record that fails
 validation); nothing is dropped silently. Blank lines are not records and are passed over.
-The format follows the suffix (:data:`INPUT_FORMATS`); any other suffix is refused.
+The format follows the suffix (`INPUT_FORMATS`); any other suffix is refused.
 
 CSV and TSV files have a header row. Columns are the complaint's fields; a dotted column
 (``complainant.name``, ``respondent.department``) fills a nested object, and the list
 fields (``requests``, ``evidence``, ``history``) hold JSON arrays. Empty cells are absent.
 A row that is malformed (an unclosed quote, a stray quote, a cell over
-:data:`MAX_CELL` characters, more or fewer cells than the header) or that holds no valid
+`MAX_CELL` characters, more or fewer cells than the header) or that holds no valid
 complaint is reported at its first line, and reading resumes on the line after it: the
 rows a stray quote swallowed are not lost (a valid row spanning lines is kept whole).
 """
@@ -148,7 +148,7 @@ class _Lines:
         self._decoded = _decoded(lines, source)
         self._again: deque[tuple[int, str]] = deque()
         self.taken: list[tuple[int, str]] = []
-        """The lines read since :meth:`start`: those of the current row."""
+        """The lines read since `start`: those of the current row."""
         self.bad: list[BadLine] = []
         """Lines that were not UTF-8 (each read as an empty line)."""
 
@@ -178,7 +178,7 @@ class _Lines:
 
 @contextmanager
 def _cell_limit() -> Iterator[None]:
-    """Let the csv module read cells up to :data:`MAX_CELL` characters, then restore its limit.
+    """Let the csv module read cells up to `MAX_CELL` characters, then restore its limit.
 
     The limit is process-wide in the csv module; it is raised only while one row is read.
     """
@@ -256,7 +256,10 @@ def read_csv(
 
 
 def parquet_support() -> None:
-    """Raise :class:`FileFormatError` unless pandas and a Parquet engine are installed."""
+    """Check that pandas and a Parquet engine are installed.
+
+    Raises [`FileFormatError`][triage.errors.FileFormatError] if not.
+    """
     if find_spec("pandas") is None or not (find_spec("pyarrow") or find_spec("fastparquet")):
         raise FileFormatError(
             "Parquet files need pandas and pyarrow: pip install 'triage[pandas]' pyarrow "
@@ -290,7 +293,10 @@ def read_parquet(path: Path) -> Iterator[Numbered[Complaint] | BadLine]:
 
 
 def input_format(path: Path) -> str:
-    """The format of a complaints file, from its suffix; :class:`FileFormatError` if unknown."""
+    """The format of a complaints file, from its suffix.
+
+    Raises [`FileFormatError`][triage.errors.FileFormatError] if the suffix is unknown.
+    """
     found = INPUT_FORMATS.get(path.suffix.lower())
     if found is None:
         raise FileFormatError(
@@ -301,10 +307,10 @@ def input_format(path: Path) -> str:
 
 
 def read_complaints(path: Path) -> Iterator[Numbered[Complaint] | BadLine]:
-    """Complaints from a file whose suffix names its format (see :data:`INPUT_FORMATS`).
+    """Complaints from a file whose suffix names its format (see `INPUT_FORMATS`).
 
     An unknown suffix, or Parquet without pandas and pyarrow, raises
-    :class:`FileFormatError` at once, before anything is read.
+    [`FileFormatError`][triage.errors.FileFormatError] at once, before anything is read.
     """
     found = input_format(path)
     if found == "parquet":

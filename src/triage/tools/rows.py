@@ -45,11 +45,11 @@ DECISION_COLUMNS = (
     "ruleset_version",
     "as_of",
 )
-"""The keys of :func:`decision_row`, in order."""
+"""The keys of `decision_row`, in order."""
 
 
 def decision_row(decision: Decision) -> dict[str, RowValue]:
-    """The decision as one flat row (see :data:`DECISION_COLUMNS`)."""
+    """The decision as one flat row (see `DECISION_COLUMNS`)."""
     reasons = decision.reasons
     return {
         "complaint_id": decision.complaint_id,
@@ -88,7 +88,7 @@ AXIS_VALUES: dict[str, tuple[str, ...]] = {
     **{str(axis): values for axis, values in SET_VALUES.items()},
     "needs_review": ("yes", "no"),
 }
-"""Every value of each axis counted by :func:`axis_counts`, in scale order."""
+"""Every value of each axis counted by `axis_counts`, in scale order."""
 
 
 def axis_values(decision: Decision) -> dict[str, str]:

@@ -1,12 +1,12 @@
 """Condition logic for the lint: normal forms, satisfiability and implication.
 
 Conditions are brought into disjunctive normal form: a rule fires when one of its
-*conjunctions* holds, and a conjunction is a set of :class:`Literal` (a test or its
+*conjunctions* holds, and a conjunction is a set of `Literal` (a test or its
 negation). A conjunction is decided fact by fact, with the vocabulary's semantics: a test
 on an absent fact is false, so ``not`` of it is true, and a fact with only negated tests
 can always be absent.
 
-Every answer errs on the safe side: :func:`satisfiable` says False only when no complaint
+Every answer errs on the safe side: `satisfiable` says False only when no complaint
 can make the conjunction true, so a lint finding built on it is never a false alarm;
 anything the reasoning does not cover counts as satisfiable.
 """

@@ -18,7 +18,7 @@ __all__ = ["comparison_frame", "to_frame"]
 
 
 def to_frame(decisions: Iterable[Decision]) -> pd.DataFrame:
-    """One row per decision (columns: :data:`triage.tools.rows.DECISION_COLUMNS`).
+    """One row per decision (columns: `triage.tools.rows.DECISION_COLUMNS`).
 
     The four axes are categorical columns; ``severity`` is ordered (``low < ... < critical``),
     so ``frame.severity.max()`` and sorting work as expected.

@@ -48,8 +48,8 @@ def _examples() -> list[tuple[str, str, str, bool]]:
 def test_bundled_pattern_examples(
     default_engine: Engine, kind: str, name: str, text: str, matches: bool
 ) -> None:
-    """Every bundled pattern finds its match examples and none of its near misses."""
-    hits = default_engine.analyse(text).hits
+    """Every bundled pattern asserts its match examples and none of its near misses."""
+    hits = [hit for hit in default_engine.analyse(text).hits if hit.asserted]
     key = (lambda hit: hit.term) if kind == "pattern" else (lambda hit: hit.lexicon)
     assert any(key(hit) == name for hit in hits) is matches, [(h.lexicon, h.term) for h in hits]
 

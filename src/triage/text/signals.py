@@ -3,9 +3,9 @@
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
 多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
 in the clause; 不是第一次/并非第一次
-(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1); a matter
-left unhandled (一直没人处理, 石沉大海: 1). People: a number with a person measure word or
-noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
+(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1). A matter
+still unresolved (一直没人处理) or an earlier call is no repeat complaint. People: a number
+with a person measure word or noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ _CONTACT = re.compile(
     r"投诉|反映|反应|举报|来电|致电|电话|联系|申诉|报修|沟通|协商|交涉|催|留言|工单|客服|热线|"
     r"信访|求助|找过|找了|找你们|找到|打过|打了|12315|12345|95598|12326|10000"
 )
-_CHANNEL = "投诉|反映|举报|申诉|来电|致电|报修|打过电话|打电话"
+_CHANNEL = "投诉|反映|举报|申诉"
+"""Earlier contact that is a complaint: a call to customer service or a repair request is
+not (an unresolved matter, or one earlier call, is no repeat complaint)."""
 _REPEATS = re.compile(
     rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推])(?:"
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
@@ -35,9 +37,7 @@ _REPEATS = re.compile(
     r"|(?P<morethanonce>不止一次|不只一次)"
     rf"|(?P<before>(?:上次|之前|以前|此前|曾经|曾|已经|已|早就|先前|前几天|前段时间|前些天)"
     rf"(?:就|也|都)?(?:已经|已)?(?:向[^，。！？；,!?;\n]{{0,12}}?)?(?:{_CHANNEL}))"
-    r"|(?P<unhandled>(?:一直|始终|至今|迟迟|到现在|到今天|仍然|依然|还是)(?:都|也)?(?:没有?|未|不|无)人?"
-    r"(?:给|来|帮|予|再)?(?:处理|解决|回复|答复|管|理会|理睬|联系|回应|受理|说法|解释|上门|维修|修|退)"
-    r"|石沉大海|无人问津|没有下文|不了了之|杳无音信))"
+    r")"
 )
 _FIXED = {
     "many": 2,
@@ -46,15 +46,12 @@ _FIXED = {
     "notfirst": 1,
     "morethanonce": 2,
     "before": 1,
-    "unhandled": 1,
 }
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})
 _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|12300|市长热线")
 """N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话
 is three calls about one complaint, not three complaints."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again"})
-_OWN_INACTION = re.compile("(?:我|就|我也|我都)$")
-"""Before 一直没管, these make it the complainant's own inaction (当时忙就一直没管)."""
 
 _PERSON = (
     "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"
@@ -105,7 +102,6 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
             count < 1
             or (needs_contact and not _CONTACT.search(region))
             or (kind in _NEEDS_COMPLAINT and not _COMPLAINT_CONTACT.search(region))
-            or (kind == "unhandled" and _OWN_INACTION.search(normalized, max(0, start - 3), start))
         ):
             continue
         found.append(_signal(text, SignalKind.REPEAT, count, start, end))

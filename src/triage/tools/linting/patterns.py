@@ -1,8 +1,9 @@
 """Lint of clause patterns and hit conditions, checked against their own examples.
 
-- ``pattern-example`` (error): a pattern misses one of its ``match`` examples or finds one
-  of its ``miss`` examples (a condition: its lexicon hits, or not, accordingly) — the
-  pattern is unreachable as written, or wider than its author meant.
+- ``pattern-example`` (error): a pattern does not assert one of its ``match`` examples
+  (a hit neither negated nor conditional) or asserts one of its ``miss`` examples (for a
+  condition: its lexicon's hits) — the pattern is unreachable as written, or wider than
+  its author meant.
 - ``pattern-shadowed`` (warning): every ``match`` example of a pattern is already a hit of
   its lexicon's plain terms, so the pattern adds nothing the lexicon did not find.
 """
@@ -22,7 +23,7 @@ def pattern_findings(engine: Engine) -> list[Finding]:
     for pattern, loc in sources.patterns:
         shadowed = True
         for text, wanted in _examples(pattern.examples.match, pattern.examples.miss):
-            hits = engine.analyse(text).hits
+            hits = [hit for hit in engine.analyse(text).hits if hit.asserted]
             found = any(hit.term == pattern.id for hit in hits)
             if found != wanted:
                 findings.append(_example(loc.file, loc.line, pattern.id, text, wanted))
@@ -43,7 +44,10 @@ def pattern_findings(engine: Engine) -> list[Finding]:
             )
     for condition, loc in sources.conditions:
         for text, wanted in _examples(condition.examples.match, condition.examples.miss):
-            found = any(hit.lexicon == condition.lexicon for hit in engine.analyse(text).hits)
+            found = any(
+                hit.lexicon == condition.lexicon and hit.asserted
+                for hit in engine.analyse(text).hits
+            )
             if found != wanted:
                 findings.append(_example(loc.file, loc.line, condition.lexicon, text, wanted))
     return findings

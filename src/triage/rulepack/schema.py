@@ -126,7 +126,11 @@ def _then() -> dict[str, Any]:
         "department": {"type": "string", "description": "Responsibility rules only."},
         "raise": {"type": "boolean", "description": "Severity rules: raise one level."},
         "review": {"type": "string", "description": "Reason code for needs_review."},
-        "actions": {"type": "array", "items": _ref("action")},
+        "actions": {
+            "type": "array",
+            "items": _ref("action"),
+            "description": "Recommended actions: codes, or {code, deadline_days, ...}.",
+        },
         "derive": {
             "type": "object",
             "minProperties": 1,
@@ -170,18 +174,29 @@ def _rule() -> dict[str, Any]:
             "pattern": RULE_ID_REGEX,
             "description": RULE_ID_DESCRIPTION[0].upper() + RULE_ID_DESCRIPTION[1:] + ".",
         },
-        "title": _TEXT,
-        "axis": {"enum": [str(axis) for axis in Axis]},
-        "when": _ref("condition"),
-        "then": _ref("then"),
-        "priority": {"type": "integer"},
+        "title": {**_TEXT, "description": "What the rule says, in Chinese."},
+        "axis": {
+            "enum": [str(axis) for axis in Axis],
+            "description": "What the rule decides about; derive rules add facts, handling "
+            "rules add advice.",
+        },
+        "when": {**_ref("condition"), "description": "When the rule fires."},
+        "then": {**_ref("then"), "description": "What it does then."},
+        "priority": {
+            "type": "integer",
+            "description": "Responsibility: the highest priority wins (default 0).",
+        },
         "source": {
             **_TEXT,
             "description": "The ground: a law and article, a regulation, a standard, or a "
             "published document by its title.",
         },
-        "tags": {"type": "array", "items": {"type": "string"}},
-        "enabled": {"type": "boolean"},
+        "tags": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Words to group rules by.",
+        },
+        "enabled": {"type": "boolean", "description": "false: loaded and checked, never fires."},
     }
     return {
         "type": "object",
@@ -245,14 +260,22 @@ def _policy() -> dict[str, Any]:
 def rules_schema() -> dict[str, Any]:
     """The schema of a rule file, a ``pack.yaml`` manifest, or a whole pack in one document."""
     properties = {
-        "name": {"type": "string", "pattern": PACK_NAME_REGEX},
-        "version": {"type": ["string", "number"]},
-        "description": {"type": "string"},
-        "extends": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-        "policy": _policy(),
+        "name": {
+            "type": "string",
+            "pattern": PACK_NAME_REGEX,
+            "description": "The pack's name (default: its folder's).",
+        },
+        "version": {"type": ["string", "number"], "description": "The pack's version."},
+        "description": {"type": "string", "description": "What the pack covers."},
+        "extends": {
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+            "description": "Packs this one builds on, by name (loaded first).",
+        },
+        "policy": {**_policy(), "description": "How the axes are resolved: defaults, threshold."},
         "parameters": {
             "type": "object",
             "additionalProperties": {"type": ["number", "string"]},
+            "description": "Named numbers rules compare with ({param: name}).",
         },
         "labels": {
             "type": "object",
@@ -260,7 +283,7 @@ def rules_schema() -> dict[str, Any]:
             "additionalProperties": _TEXT,
             "description": "Reason codes in Chinese, for Chinese output.",
         },
-        "rules": {"type": "array", "items": _ref("rule")},
+        "rules": {"type": "array", "items": _ref("rule"), "description": "The rules."},
     }
     return {
         "$schema": _DRAFT,
@@ -278,13 +301,20 @@ def cases_schema() -> dict[str, Any]:
     expect: dict[str, Any] = {str(axis): {"enum": list(v)} for axis, v in SET_VALUES.items()}
     expect["needs_review"] = {"type": "boolean"}
     case = {
-        "id": {"type": "string"},
-        "text": {"type": "string"},
-        "complaint": {"type": "object"},
-        "received_at": {"type": "string"},
-        "fires": rule_ids,
-        "not_fires": rule_ids,
+        "id": {"type": "string", "description": "The case's name, unique in its pack."},
+        "text": {"type": "string", "description": "The complaint text."},
+        "complaint": {
+            "type": "object",
+            "description": "A whole complaint record (text, channel, amounts, ...).",
+        },
+        "received_at": {
+            "type": "string",
+            "description": "When it was received (default 2026-06-01T10:00:00+08:00).",
+        },
+        "fires": {**rule_ids, "description": "Rule ids that must fire."},
+        "not_fires": {**rule_ids, "description": "Rule ids that must not fire."},
         "expect": {
+            "description": "Axis values (and needs_review) the decision must have.",
             "type": "object",
             "additionalProperties": False,
             "properties": _keyed(EXPECT_KEYS, expect),

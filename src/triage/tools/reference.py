@@ -99,9 +99,9 @@ def rule_reference() -> str:
         "| axis | `set:` values (scale order) | 中文 |",
         "|---|---|---|",
     ]
-    for axis, values in SET_VALUES.items():
-        chinese = "、".join(label(value, "zh") for value in values)
-        lines.append(f"| `{axis}` | {_code(values)} | {chinese} |")
+    for axis, choices in SET_VALUES.items():
+        chinese = "、".join(label(value, "zh") for value in choices)
+        lines.append(f"| `{axis}` | {_code(choices)} | {chinese} |")
     lines += ["", "## Conditions", ""]
     lines += [
         "A condition maps fact names (matching `" + FACT_NAME_REGEX + "`) to a test, or "

@@ -84,6 +84,7 @@ _OBJECT_MARKERS = frozenset(
 )  # fmt: skip
 """Words after which an actor word is the object, not the subject (催收打电话给我家人)."""
 _PASSIVE = frozenset({"被", "遭", "遭到", "受到", "让"})
+_PASSIVE_START = frozenset(word[0] for word in _PASSIVE)
 _WRITER_VERBS = ("想", "请问", "希望", "要求", "麻烦", "请", "恳请", "建议", "求", "盼")
 """A clause opening with these, subject dropped, is the writer's own (…发货了，想问一下…)."""
 _CLAUSE_MARKS = frozenset("，,。！？!?；;…\n")
@@ -112,7 +113,7 @@ _NAME_SUFFIXES = (
 """A word right before one of these is part of a name (免盗刷服务, 养老金保险, 安心贷)."""
 _OPEN_QUOTES = '《“‘「『"'
 _CLOSE_QUOTES = '》”’」』"'
-_SENTENCE_END = frozenset("。！？；!?;\n")
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
 _CLOSING_LENGTH = 16
 """A last sentence at most this long may be a closing (万分感谢, 希望尽快处理谢谢)."""
 _REQUESTS = ("希望", "请", "要求", "麻烦", "尽快", "处理", "解决", "给个说法", "恳请", "望")
@@ -210,26 +211,27 @@ class ClauseReading:
     @cached_property
     def _walk(self) -> tuple[tuple[Actor, ...], tuple[Actor | None, ...]]:
         """The actor of every token, and its speaker when reported, walking the text once."""
-        words, marks = self._words, self._sentence_marks
+        words, starts, marks = self._words, self._starts, self._sentence_marks
+        named_at = self._actor_words
         actors: list[Actor] = []
         current = Actor.UNKNOWN
         speaker: Actor | None = None
         speakers: list[Actor | None] = []
         previous = ""
         for index, word in enumerate(words):
-            if self._starts[index] in marks:
+            if starts[index] in marks:
                 speaker = None
-            named = self._actor_words.get(index)
+            named = named_at.get(index)
             if named is not None:
                 if previous in _PASSIVE or previous not in _OBJECT_MARKERS:
                     current = named
-            elif _passive_without_agent(words, index, self._actor_words):
+            elif word[0] in _PASSIVE_START and _passive_without_agent(words, index, named_at):
                 current = Actor.UNKNOWN
-            elif (
-                word in _DEONTIC and index - 1 in self._actor_words and current is Actor.RESPONDENT
-            ) or (word.startswith(_WRITER_VERBS) and (index == 0 or previous in _CLAUSE_MARKS)):
+            elif (word in _DEONTIC and index - 1 in named_at and current is Actor.RESPONDENT) or (
+                (index == 0 or previous in _CLAUSE_MARKS) and word.startswith(_WRITER_VERBS)
+            ):
                 current = Actor.COMPLAINANT
-            if word in _SPEECH and speaker is None and current is not Actor.UNKNOWN:
+            if speaker is None and word in _SPEECH and current is not Actor.UNKNOWN:
                 speaker = current
             actors.append(speaker or current)
             speakers.append(speaker)
@@ -239,10 +241,7 @@ class ClauseReading:
     @cached_property
     def _sentence_marks(self) -> frozenset[int]:
         """Token starts that begin a sentence (speech ends with its sentence)."""
-        text = self._text
-        return frozenset(
-            position + 1 for position, char in enumerate(text) if char in _SENTENCE_END
-        )
+        return frozenset(match.end() for match in _SENTENCE_END.finditer(self._text))
 
     @cached_property
     def _sentence_modes(self) -> dict[int, Mode]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
-from tests.tools.helpers import EXAMPLES, invoke
+from tests.tools.helpers import DEMO, EXAMPLES, invoke
 from triage import Decision, Engine
 from triage.records.display import decision_html
 from triage.records.labels import label
@@ -77,3 +79,19 @@ def test_decision_html_in_chinese_without_an_engine() -> None:
     assert "有效性" in axis_table
     assert firing.title in axis_table
     assert code not in axis_table
+
+
+def test_lint_flags_a_reason_without_a_chinese_label(tmp_path: Path) -> None:
+    """triage lint warns about a reason code no pack labels, at the rule giving it."""
+    pack = tmp_path / "demo"
+    shutil.copytree(DEMO, pack)
+    manifest = pack / "pack.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert "  money: 涉及金额较大\n" in text
+    manifest.write_text(text.replace("  money: 涉及金额较大\n", ""), encoding="utf-8")
+    result = invoke("lint", pack, "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert result.exit_code == 1
+    assert [(f["code"], f["rule_id"]) for f in findings] == [
+        ("unlabelled-reason", "demo.severity.money")
+    ]

@@ -21,6 +21,8 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``no-source`` (warning): the rule's ``source`` is a placeholder.
 - ``citation-form`` (warning): the rule's ``source`` is not in the citation form, or cites
   a file that does not ship (the form is described in ``triage.tools.linting.citations``).
+- ``unlabelled-reason`` (warning): a reason or review code no pack labels in Chinese
+  (``labels:`` in ``pack.yaml``), so Chinese output shows the rule's title instead.
 - ``pattern-example`` (error): a clause pattern or condition disagrees with its own
   ``match``/``miss`` examples.
 - ``pattern-shadowed`` (warning): a pattern's lexicon terms already find all its matches.
@@ -36,6 +38,7 @@ from triage.engine import Engine
 from triage.errors import RecordError
 from triage.records.complaint import Complaint
 from triage.records.parsing import parse_complaint
+from triage.rulepack.labels import unlabelled
 from triage.tools.casetests import coverage_gaps
 from triage.tools.linting.findings import CODES, Finding, Level, LintReport
 from triage.tools.linting.lexicons import lexicon_findings
@@ -60,6 +63,20 @@ def _untested(engine: Engine) -> list[Finding]:
     ]
 
 
+def _unlabelled(engine: Engine) -> list[Finding]:
+    return [
+        Finding(
+            "unlabelled-reason",
+            rule.loc.file,
+            rule.loc.line,
+            f"reason code {code!r} has no Chinese label",
+            f"add it to 'labels:' in the pack's pack.yaml, e.g. {code}: <中文>",
+            rule.id,
+        )
+        for code, rule in unlabelled(engine.ruleset.packs).items()
+    ]
+
+
 def _case_complaints(engine: Engine) -> list[Complaint]:
     complaints = []
     for case in engine.ruleset.cases:
@@ -76,6 +93,7 @@ def lint(engine: Engine, *, examples: Iterable[Complaint | str] = ()) -> LintRep
     findings = [
         *rule_findings(ruleset.rules, ruleset.vocabulary, tuple(ruleset.lexicons)),
         *_untested(engine),
+        *_unlabelled(engine),
         *lexicon_findings(engine, [*_case_complaints(engine), *examples]),
         *pattern_findings(engine),
     ]

@@ -95,3 +95,20 @@ def test_lint_flags_a_reason_without_a_chinese_label(tmp_path: Path) -> None:
     assert [(f["code"], f["rule_id"]) for f in findings] == [
         ("unlabelled-reason", "demo.severity.money")
     ]
+
+
+def test_explain_shows_each_reason_whole() -> None:
+    """triage explain in Chinese shows every reason of the decision by its whole label."""
+    with Engine.default() as engine:
+        labels = pack_labels(engine.ruleset.packs)
+    result = invoke("explain", EXAMPLES / "complaints.jsonl", "ex-008")
+    decision = Decision.model_validate(
+        json.loads(
+            invoke("explain", EXAMPLES / "complaints.jsonl", "ex-008", "--format", "json").stdout
+        )
+    )
+    reasons = decision.reasons
+    codes = [*reasons.validity, *reasons.nature, *reasons.severity, *reasons.responsibility]
+    assert codes
+    for code in codes:
+        assert labels[code] in result.stdout, code

@@ -97,4 +97,7 @@ def explain(
         data = explained.decision.model_dump(mode="json")
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        Console().print(explained)
+        console = Console()
+        if not console.is_terminal:  # piped: wide enough that no reason is cut
+            console = Console(width=max(console.width, 120))
+        console.print(explained)

@@ -144,7 +144,7 @@ def axis_rows(
         if action.deadline_days is None:
             deadline = ""
         elif zh:
-            deadline = f"{action.deadline_days}个{'工作日' if action.working_days else '日'}内 "
+            deadline = f"{action.deadline_days}{'个工作日' if action.working_days else '日'}内 "
         else:
             working = " working" if action.working_days else ""
             deadline = f"within {action.deadline_days}{working} days "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -65,8 +66,11 @@ def decision_table(
     table = Table(title=Text(title), show_header=True)
     table.add_column(label("axis", lang))
     table.add_column(label("value", lang), style="bold")
-    table.add_column(label("reasons", lang), overflow="fold")
-    for axis, value, reasons in axis_rows(decision, lang=lang, labels=labels):
+    rows = axis_rows(decision, lang=lang, labels=labels)
+    words = (word for *_, cell in rows for line in cell.splitlines() for word in line.split())
+    widest = max(map(cell_len, words), default=0)
+    table.add_column(label("reasons", lang), min_width=widest)
+    for axis, value, reasons in rows:
         table.add_row(axis, Text(value), Text(reasons))
     return table
 
@@ -84,12 +88,13 @@ def firing_list(
         )
         for name in ("effect", "source", "facts", "spans"):
             if row[name]:
-                block.append(f"\n  {name + ':':8}", style="dim")
+                block.append(f"\n  {label(name, lang) + ':':8}", style="dim")
                 block.append(row[name])
         blocks.append(block)
     if not blocks:
-        blocks.append(Text("(no rule fired: every axis took its default)"))
-    return Group(Text(f"rules that fired ({len(decision.trace)})", style="bold underline"), *blocks)
+        blocks.append(Text(label("(no rule fired: every axis took its default)", lang)))
+    heading = f"{label('rules that fired', lang)} ({len(decision.trace)})"
+    return Group(Text(heading, style="bold underline"), *blocks)
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,14 @@ class Explanation:
         decision = self.decision
         plain = console.color_system is None
         yield decision_table(decision, lang=self.lang, labels=self.labels)
-        yield Text(f"ruleset {decision.ruleset_version}, as of {decision.as_of.isoformat()}")
-        yield Text("\ntext (marked: what the rules relied on)", style="bold underline")
+        lang = self.lang
+        yield Text(
+            f"{label('ruleset', lang)} {decision.ruleset_version}, "
+            f"{label('as of', lang)} {decision.as_of.isoformat()}"
+        )
+        yield Text(
+            "\n" + label("text (marked: what the rules relied on)", lang), style="bold underline"
+        )
         yield marked_text(self.complaint.text, decision_spans(decision), brackets=plain)
         yield Text()
         yield firing_list(decision, lang=self.lang, labels=self.labels)

@@ -14,7 +14,8 @@ from triage.tools.schemas import SCHEMA_KINDS, json_schema
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS))
 def schema(kind: str) -> None:
     """Print the JSON Schema of KIND: a complaint, a decision, a rule file (rules: also
-    pack.yaml and a whole pack in one document), or a case file (cases).
+    pack.yaml and a whole pack in one document), a case file (cases), or a pattern file
+    (patterns). The pack file schemas come from the same definition the loader reads.
 
     \b
     Examples:

@@ -21,6 +21,7 @@ def analyser() -> Analyser:
         ("刷卡40次，每次买一盒。", 40),
         ("共计120盒，其中先买了40盒。", 120),
         ("购买40袋。", 40),
+        ("我买了4箱16瓶珍宝酒。", 16),
     ],
 )
 def test_units_bought(analyser: Analyser, text: str, units: int) -> None:

@@ -68,11 +68,13 @@ _PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提)"
 _UNITS = re.compile(
     r"(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
     rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"(?:共?(?P<k>{NUMERAL})(?:多|余)?{_PACKAGING})?"
     rf"|(?<![0-9])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"
     r"(?:买下|买走|买了|拿去结|结了账)"
 )
 """Goods bought: a purchase or total word, then a number with a packaging measure word
-(分4次共下单购买40袋), or such a number before the purchase (剩下的48瓶全部拿去结了账)."""
+(分4次共下单购买40袋; 4箱16瓶 counts the 16 bottles), or such a number before the purchase
+(剩下的48瓶全部拿去结了账)."""
 _TOTAL = re.compile(r"共计|一共|总共|合计|共")
 _SPLIT = re.compile(
     rf"分(?P<a>{NUMERAL})次(?:刷卡|付款|支付|下单|购买|结账|买)"
@@ -128,7 +130,7 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     found: list[Signal] = []
     for match in _UNITS.finditer(normalized):
         group = "n" if match["n"] else "m"
-        count = _count(match[group])
+        count = max(_count(match[group]), _count(match["k"]) if match["k"] else 0)
         if count > 0:
             found.append(_signal(text, SignalKind.UNITS, count, match.start(group), match.end()))
     for match in _SPLIT.finditer(normalized):

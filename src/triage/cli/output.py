@@ -22,8 +22,9 @@ from rich.text import Text
 
 from triage.cli.files import replaced_on_success
 from triage.errors import FileFormatError
-from triage.records.decision import Decision
+from triage.records.decision import Axis, Decision
 from triage.records.labels import Lang, label, reason_label
+from triage.rulepack.format import DECIDED_AXES
 from triage.tools.inputs import parquet_support
 from triage.tools.rows import DECISION_COLUMNS, RowValue, axis_counts, decision_row, top_reasons
 
@@ -96,7 +97,6 @@ class Display:
         return "\n".join(reason_label(code, self.lang, self.labels) for code in codes)
 
 
-_HEADERS = {"zh": ("编号", "有效性", "性质", "严重程度", "责任方", "需复核", "主要理由")}
 _REVIEW_NOTE = {
     "zh": "需复核：是 = 结论依据未经核实或缺少的事实，或判为恶意，须人工确认；理由列出其原因。",
     "en": "review: yes = the decision rests on unverified or missing facts, or says malicious; "
@@ -118,10 +118,6 @@ def _counts(decisions: Sequence[Decision], display: Display) -> Columns:
 def decisions_table(decisions: Sequence[Decision], display: Display | None = None) -> Group:
     """One row per decision, then the counts of each axis value."""
     display = display or Display(lang="en")
-    headers = _HEADERS.get(
-        display.lang,
-        ("id", "validity", "nature", "severity", "responsibility", "review", "top reasons"),
-    )
     shown = [display.reasons(top_reasons(decision)) for decision in decisions]
     widest = max((cell_len(line) for cell in shown for line in cell.splitlines()), default=0)
     table = Table(
@@ -131,11 +127,12 @@ def decisions_table(decisions: Sequence[Decision], display: Display | None = Non
         caption=_REVIEW_NOTE[display.lang],
         show_lines=False,
     )
-    for header in headers[:-2]:
-        wraps = header in ("responsibility", "责任方")
-        table.add_column(header, no_wrap=not wraps, max_width=24 if wraps else None)
-    table.add_column(headers[-2], no_wrap=True)
-    table.add_column(headers[-1], min_width=widest, no_wrap=True)
+    table.add_column(display.word("id"), no_wrap=True)
+    for axis in DECIDED_AXES:
+        wraps = axis is Axis.RESPONSIBILITY
+        table.add_column(display.word(axis), no_wrap=not wraps, max_width=24 if wraps else None)
+    table.add_column(display.word("review"), no_wrap=True)
+    table.add_column(display.word("top reasons"), min_width=widest, no_wrap=True)
     for decision, reasons in zip(decisions, shown, strict=True):
         department = decision.responsibility.department
         nature = decision.nature.value

@@ -26,6 +26,8 @@ _ZH: Mapping[str, str] = {
     "derive": "推导",
     "needs review": "需人工复核",
     "review": "需复核",
+    "id": "编号",
+    "top reasons": "主要理由",
     "counts per axis value": "各维度结论计数",
     # an explanation's parts
     "effect": "作用",

@@ -25,7 +25,7 @@ from triage.errors import FileFormatError
 from triage.records.decision import Axis, Decision
 from triage.records.labels import Lang, label, reason_label
 from triage.rulepack.format import DECIDED_AXES
-from triage.tools.inputs import parquet_support
+from triage.tools.inputs import INPUT_FORMATS, parquet_support
 from triage.tools.rows import DECISION_COLUMNS, RowValue, axis_counts, decision_row, top_reasons
 
 __all__ = [
@@ -39,15 +39,9 @@ __all__ = [
     "print_table",
 ]
 
-OUTPUT_FORMATS = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "jsonl",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".parquet": "parquet",
-}
-"""The formats an output file's suffix chooses (``table`` only with ``--format``)."""
+OUTPUT_FORMATS = INPUT_FORMATS
+"""The formats an output file's suffix chooses, the same as for input (``table`` only with
+``--format``)."""
 
 _SEVERITY_STYLE = {"low": "green", "medium": "yellow", "high": "red", "critical": "bold red"}
 

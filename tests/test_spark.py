@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("pyspark")
-pytest.importorskip("pyarrow")
-if shutil.which("java") is None:
-    pytest.skip("Spark needs Java (17 or later)", allow_module_level=True)
-
 from pyspark.sql import SparkSession
 
 from triage import Engine

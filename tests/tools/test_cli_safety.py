@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas
 import pytest
 
 from tests.tools.helpers import AT, COMPLAINTS, DEMO, invoke, write_jsonl
@@ -239,7 +240,6 @@ def test_parquet_is_never_written_to_stdout(complaints_file: Path) -> None:
 
 def test_parquet_rows_become_complaints(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Parquet rows are read like CSV rows: timestamps, lists and missing cells included."""
-    import pandas
     frame = pandas.DataFrame(
         {
             "id": ["p1", "p2"],
@@ -393,7 +393,6 @@ def test_parquet_output_goes_through_pandas(
 
     pyarrow is not installed here, so DataFrame.to_parquet is stood in for by a CSV writer.
     """
-    import pandas
     written: list[tuple[Path, list[str], bool]] = []
 
     def to_parquet(frame: Any, path: Path, index: bool) -> None:

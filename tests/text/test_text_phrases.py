@@ -125,6 +125,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"mentions_conditional": ("injury",), "mentions": ("refund",)},
     ),
     ("negated-inside-token", "对服务很不满意", {"mentions_negated": ("satisfied",)}),
+    ("softened-negation", "对服务不怎么满意", {"mentions_negated": ("satisfied",)}),
+    ("not-at-all", "一点也不满意", {"mentions_negated": ("satisfied",)}),
     ("no-injury", "没有受伤", {"mentions_negated": ("injury",)}),
     ("no-foreign-matter", "未发现异物", {"mentions_negated": ("foreign_matter",)}),
     ("negation-window", "没有发现任何异物", {"mentions_negated": ("foreign_matter",)}),

@@ -23,8 +23,9 @@ from triage.facts import Analyser
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
-from triage.records.decision import Axis, Confidence, Decision, FactValue, Span
+from triage.records.decision import Axis, Confidence, Decision, FactValue, Nature, Span
 from triage.records.parsing import check_as_of, parse_complaint
+from triage.resolution.malice import malice_of
 from triage.resolution.resolve import Resolution, resolve
 from triage.resolution.trace import TraceBuilder
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
@@ -321,6 +322,11 @@ class Engine:
             defaults=result.defaults,
             actions=result.actions,
             confidence=self._confidence(result),
+            malice=(
+                malice_of(facts, spans, result.reasons.nature)
+                if result.nature is Nature.MALICIOUS
+                else None
+            ),
             trace=self._explainer.trace(ordered, facts, spans),
             ruleset_version=self._ruleset.version,
             as_of=moment,

@@ -6,6 +6,7 @@ with its source location, the fact values it matched and the text spans behind t
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,12 +19,21 @@ __all__ = [
     "Axis",
     "Confidence",
     "Decision",
+    "Demand",
+    "DemandPurpose",
     "Effect",
     "EffectKind",
     "FactValue",
     "Firing",
+    "Leverage",
+    "LeverageKind",
+    "LeverageLink",
+    "Malice",
+    "Measure",
+    "MeasureBasis",
     "Nature",
     "Party",
+    "Purchase",
     "Reasons",
     "Responsibility",
     "Severity",
@@ -228,6 +238,112 @@ class Action(_Record):
     note: str | None = None
 
 
+class DemandPurpose(StrEnum):
+    """What a demand is for, as the complaint words it."""
+
+    REFUND = "refund"
+    COMPENSATION = "compensation"
+    PUNITIVE = "punitive"
+    MENTAL_DAMAGE = "mental_damage"
+    DEBT_WAIVER = "debt_waiver"
+    WITHDRAWAL = "withdrawal"
+    """Paid for dropping a complaint, deleting a review or post, keeping silent."""
+
+
+class MeasureBasis(StrEnum):
+    """What a demand was held against (domain.md §7 ceilings, §8.1 malicious demand)."""
+
+    LOSS = "loss"
+    """The loss stated, with the price paid: the statutory multiples of both."""
+    PRICE = "price"
+    """The price paid, no loss stated: the statutory multiple of the price."""
+    STATUTORY_MINIMUM = "statutory_minimum"
+    """Neither price nor loss stated: the statutory minimum is the ceiling."""
+    UNMEASURED = "unmeasured"
+    """No sum demanded: nothing to measure."""
+
+
+class LeverageKind(StrEnum):
+    """The pressure put on the business."""
+
+    EXPOSURE = "exposure"
+    REPORT = "report"
+    REVIEW = "review"
+    MEDIA = "media"
+    LAWSUIT = "lawsuit"
+    CAMPAIGN = "campaign"
+    """Complaints, reports or lawsuits without end (一直投诉, 告到底, 挨个投诉)."""
+    VIOLENCE = "violence"
+    BUSINESS_HARM = "business_harm"
+    WITHDRAWAL = "withdrawal"
+    """The complaint, review or post itself, offered to be dropped for money."""
+
+
+class LeverageLink(StrEnum):
+    """How the leverage is tied to the demand."""
+
+    CONDITIONAL = "conditional"
+    """Only if not paid, or dropped once paid (不赔就…, 给钱就撤)."""
+    PARALLEL = "parallel"
+    """In the same complaint, not tied to payment."""
+    NONE = "none"
+    """No leverage named."""
+
+
+class Demand(_Record):
+    """What the complainant asks for: a sum (or a demand that is not money) and its purpose."""
+
+    money: bool = Field(description="Whether money is demanded at all.")
+    amount: Decimal | None = Field(default=None, description="The largest sum demanded, yuan.")
+    purposes: tuple[DemandPurpose, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+
+class Measure(_Record):
+    """The measure a demand was held against: the loss, or the statutory ceiling."""
+
+    basis: MeasureBasis
+    needed: bool = Field(
+        default=True,
+        description="False when the malice needs no measure: explicit pay-to-drop extortion "
+        "(法释〔2024〕9号 art. 15) or a professional-claimant pattern.",
+    )
+    base: Decimal | None = Field(default=None, description="The loss or price stated, yuan.")
+    ceiling: Decimal | None = Field(default=None, description="The most the law could award.")
+    ratio: float | None = Field(default=None, description="The demand divided by the ceiling.")
+    law: str | None = Field(default=None, description="The law the ceiling comes from.")
+    spans: tuple[Span, ...] = ()
+
+
+class Leverage(_Record):
+    """The pressure named and its link to the demand."""
+
+    kinds: tuple[LeverageKind, ...] = ()
+    link: LeverageLink = LeverageLink.NONE
+    spans: tuple[Span, ...] = ()
+
+
+class Purchase(_Record):
+    """What the complainant bought, when the quantity or knowledge marks a professional claim."""
+
+    units: int | None = Field(default=None, description="Units bought, split purchases counted.")
+    knowing: bool = Field(default=False, description="Bought knowing of the flaw.")
+    spans: tuple[Span, ...] = ()
+
+
+class Malice(_Record):
+    """Why a malicious complaint is malicious, as the law reads it: demand, measure, leverage.
+
+    Filled from the facts the rules saw, for malicious decisions only; every part carries
+    the text spans behind it so a reviewer can check it against the complaint.
+    """
+
+    demand: Demand
+    measure: Measure
+    leverage: Leverage
+    purchase: Purchase | None = None
+
+
 class Decision(_Record):
     """The triage of one complaint on the four axes, with everything that explains it."""
 
@@ -249,6 +365,11 @@ class Decision(_Record):
     confidence: Confidence = Field(
         default_factory=Confidence,
         description="Per axis, the share of like decisions that agreed with people (0-1).",
+    )
+    malice: Malice | None = Field(
+        default=None,
+        description="For a malicious decision: the demand, its measure and the leverage, "
+        "with their spans. None for a normal one.",
     )
     trace: tuple[Firing, ...] = ()
     ruleset_version: str

@@ -30,11 +30,19 @@ from triage.records.display import (
     segments,
 )
 from triage.records.labels import Lang, label
+from triage.records.malice_display import malice_heading, malice_rows
 from triage.records.parsing import parse_complaint
 from triage.rulepack.labels import pack_labels
 from triage.tools.console import render_text
 
-__all__ = ["Explanation", "decision_table", "explain", "firing_list", "marked_text"]
+__all__ = [
+    "Explanation",
+    "decision_table",
+    "explain",
+    "firing_list",
+    "malice_table",
+    "marked_text",
+]
 
 
 def _style(spans: tuple[Span, ...]) -> str:
@@ -75,6 +83,19 @@ def decision_table(
     return table
 
 
+def malice_table(decision: Decision, *, lang: Lang = "en") -> Table | None:
+    """A malicious decision's demand, measure, leverage and purchase, with their text."""
+    if decision.malice is None:
+        return None
+    table = Table(title=Text(malice_heading(lang)), show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    table.add_column(style="yellow", overflow="fold")
+    for part, says, text in malice_rows(decision.malice, lang):
+        table.add_row(part, Text(says), Text(text))
+    return table
+
+
 def firing_list(
     decision: Decision, *, lang: Lang = "en", labels: Mapping[str, str] | None = None
 ) -> Group:
@@ -112,6 +133,9 @@ class Explanation:
         decision = self.decision
         plain = console.color_system is None
         yield decision_table(decision, lang=self.lang, labels=self.labels)
+        malice = malice_table(decision, lang=self.lang)
+        if malice is not None:
+            yield malice
         lang = self.lang
         yield Text(
             f"{label('ruleset', lang)} {decision.ruleset_version}, "

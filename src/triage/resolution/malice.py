@@ -1,0 +1,231 @@
+"""The structure of a malicious decision: the demand, its measure, the leverage and its link.
+
+Read from the facts the rules saw (amounts, the demand-to-ceiling ratio, lexicon hits with
+their scope), never from the text again, so the structure shows what the decision rested
+on. The lexicons are named by the core pack: each leverage lexicon is one kind of pressure
+(domain.md §2, §8 nature, §8.1 malicious demand structure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+from triage.records.decision import (
+    Demand,
+    DemandPurpose,
+    FactValue,
+    Leverage,
+    LeverageKind,
+    LeverageLink,
+    Malice,
+    Measure,
+    MeasureBasis,
+    Purchase,
+    Span,
+)
+
+__all__ = ["LEVERAGE_LEXICONS", "MEASURE_LAWS", "PURPOSE_LEXICONS", "malice_of"]
+
+LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
+    "leverage": LeverageKind.REPORT,
+    "leverage_media": LeverageKind.MEDIA,
+    "leverage_exposure": LeverageKind.EXPOSURE,
+    "leverage_review": LeverageKind.REVIEW,
+    "leverage_campaign": LeverageKind.CAMPAIGN,
+    "leverage_business": LeverageKind.BUSINESS_HARM,
+    "violence_threat": LeverageKind.VIOLENCE,
+    "extortion": LeverageKind.WITHDRAWAL,
+}
+"""Lexicons whose hits are pressure, and the kind each names."""
+
+_CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {"legal_action": LeverageKind.LAWSUIT}
+"""Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel."""
+
+_EXTORTION = "extortion"
+"""Pay-to-drop wording: conditional by what it says, decisive without a measure."""
+
+PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
+    "request_refund": DemandPurpose.REFUND,
+    "request_compensation": DemandPurpose.COMPENSATION,
+    "punitive_claim": DemandPurpose.PUNITIVE,
+    "mental_damage": DemandPurpose.MENTAL_DAMAGE,
+    "fin_whole_debt_waiver": DemandPurpose.DEBT_WAIVER,
+    "extortion": DemandPurpose.WITHDRAWAL,
+}
+"""Lexicons that say what a demand is for."""
+
+_REQUEST_PURPOSES = {"refund": DemandPurpose.REFUND, "compensation": DemandPurpose.COMPENSATION}
+
+MEASURE_LAWS: Mapping[MeasureBasis, str] = {
+    MeasureBasis.LOSS: "《食品安全法》第一百四十八条第二款（损失三倍）；"
+    "《消费者权益保护法》第五十五条第二款",
+    MeasureBasis.PRICE: "《食品安全法》第一百四十八条第二款（价款十倍）；"
+    "《消费者权益保护法》第五十五条第一款（价款三倍）",
+    MeasureBasis.STATUTORY_MINIMUM: "《食品安全法》第一百四十八条第二款（最低一千元）；"
+    "《消费者权益保护法》第五十五条第一款（最低五百元）",
+}
+"""The ceilings of the core pack's parameters (the most generous multiples, §7) and their laws."""
+
+_MULTIPLES = {MeasureBasis.LOSS: 3.0, MeasureBasis.PRICE: 10.0}
+"""The punitive multiples of the core pack's default ceilings (``triage.facts.builder.Ceilings``):
+when the punitive part equals neither, the statutory minimum set the ceiling."""
+
+_CENT = 0.01
+
+_PROFESSIONAL = "purchase_beyond_living_needs"
+"""The nature reason of a professional claim: malicious by the purchase, whatever the sum."""
+
+_PURCHASE_LEXICONS = frozenset({"bulk_purchase", "knowing_purchase"})
+
+_AMOUNT_FACTS = ("loss_amount", "amount_paid")
+
+
+def malice_of(
+    facts: Mapping[str, FactValue],
+    spans: Mapping[str, Sequence[Span]],
+    reasons: Iterable[str] = (),
+) -> Malice:
+    """The demand, measure, leverage and purchase behind a malicious decision.
+
+    ``facts`` are the facts after the rules ran (derived ones included), ``spans`` the
+    text spans per fact, ``reasons`` the nature reason codes that made it malicious.
+    """
+    hits = _lexicon_spans(spans)
+    return Malice(
+        demand=_demand(facts, spans, hits),
+        measure=_measure(facts, spans, hits, tuple(reasons)),
+        leverage=_leverage(hits),
+        purchase=_purchase(facts, spans, hits),
+    )
+
+
+def _lexicon_spans(spans: Mapping[str, Sequence[Span]]) -> dict[str, list[Span]]:
+    """Asserted and conditional lexicon hits, by lexicon, in text order."""
+    found: dict[str, list[Span]] = {}
+    for fact in ("mentions", "mentions_conditional"):
+        for span in spans.get(fact, ()):
+            if span.lexicon is not None and not span.negated:
+                found.setdefault(span.lexicon, []).append(span)
+    return found
+
+
+def _demand(
+    facts: Mapping[str, FactValue],
+    spans: Mapping[str, Sequence[Span]],
+    hits: Mapping[str, list[Span]],
+) -> Demand:
+    purposes = [purpose for name, purpose in PURPOSE_LEXICONS.items() if name in hits]
+    requested = facts.get("request_kinds", ())
+    if isinstance(requested, tuple):
+        purposes += [_REQUEST_PURPOSES[kind] for kind in requested if kind in _REQUEST_PURPOSES]
+    words = [span for name in PURPOSE_LEXICONS for span in hits.get(name, ())]
+    return Demand(
+        money=facts.get("money_demand") is True or _EXTORTION in hits,
+        amount=_yuan(_number(facts.get("amount_demanded"))),
+        purposes=tuple(sorted(set(purposes), key=list(DemandPurpose).index)),
+        spans=_ordered([*spans.get("amount_demanded", ()), *words]),
+    )
+
+
+def _measure(
+    facts: Mapping[str, FactValue],
+    spans: Mapping[str, Sequence[Span]],
+    hits: Mapping[str, list[Span]],
+    reasons: tuple[str, ...],
+) -> Measure:
+    needed = _EXTORTION not in hits and _PROFESSIONAL not in reasons
+    demanded, ratio = (
+        _number(facts.get("amount_demanded")),
+        _number(facts.get("demand_ceiling_ratio")),
+    )
+    if demanded is None or ratio is None or ratio <= 0:
+        return Measure(basis=MeasureBasis.UNMEASURED, needed=needed)
+    based = [span for span in spans.get("demand_ceiling_ratio", ()) if _role(span) != "demand"]
+    loss = _number(facts.get("loss_amount"))
+    price = _number(facts.get("amount_paid"))
+    if price is None:
+        price = next((_value(s) for s in based if _role(s) in ("paid", "other")), None)
+    ceiling = demanded / ratio
+    punitive = ceiling - (price or 0.0) - (loss or 0.0)
+    base: float | None
+    if loss is not None and punitive <= _MULTIPLES[MeasureBasis.LOSS] * loss + _CENT:
+        basis, base = MeasureBasis.LOSS, loss
+    elif price is not None and punitive <= _MULTIPLES[MeasureBasis.PRICE] * price + _CENT:
+        basis, base = MeasureBasis.PRICE, price
+    else:
+        basis, base = MeasureBasis.STATUTORY_MINIMUM, price
+    return Measure(
+        basis=basis,
+        needed=needed,
+        base=_yuan(base),
+        ceiling=_yuan(ceiling),
+        ratio=round(ratio, 2),
+        law=MEASURE_LAWS[basis],
+        spans=_ordered(based),
+    )
+
+
+def _leverage(hits: Mapping[str, list[Span]]) -> Leverage:
+    chosen: list[Span] = []
+    kinds: list[LeverageKind] = []
+    for name, kind in LEVERAGE_LEXICONS.items():
+        if name in hits:
+            kinds.append(kind)
+            chosen += hits[name]
+    for name, kind in _CONDITIONAL_ONLY.items():
+        threats = [span for span in hits.get(name, ()) if span.conditional]
+        if threats:
+            kinds.append(kind)
+            chosen += threats
+    if not kinds:
+        return Leverage()
+    conditional = _EXTORTION in hits or any(span.conditional for span in chosen)
+    return Leverage(
+        kinds=tuple(sorted(set(kinds), key=list(LeverageKind).index)),
+        link=LeverageLink.CONDITIONAL if conditional else LeverageLink.PARALLEL,
+        spans=_ordered(chosen),
+    )
+
+
+def _purchase(
+    facts: Mapping[str, FactValue],
+    spans: Mapping[str, Sequence[Span]],
+    hits: Mapping[str, list[Span]],
+) -> Purchase | None:
+    units = facts.get("units_bought")
+    words = [span for name in sorted(_PURCHASE_LEXICONS) for span in hits.get(name, ())]
+    if not isinstance(units, int) and not words:
+        return None
+    return Purchase(
+        units=units if isinstance(units, int) else None,
+        knowing="knowing_purchase" in hits,
+        spans=_ordered([*spans.get("units_bought", ()), *words]),
+    )
+
+
+def _role(span: Span) -> str:
+    """The role of an amount span (its term reads ``role:value``)."""
+    return span.term.partition(":")[0]
+
+
+def _number(value: FactValue | None) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return None
+    return float(value)
+
+
+def _value(span: Span) -> float | None:
+    try:
+        return float(span.term.partition(":")[2])
+    except ValueError:
+        return None
+
+
+def _yuan(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(f"{value:.2f}")
+
+
+def _ordered(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans in text order, each once."""
+    return tuple(sorted(dict.fromkeys(spans), key=lambda span: (span.start, span.end, span.fact)))

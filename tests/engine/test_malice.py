@@ -1,0 +1,205 @@
+"""The structure of a malicious decision: demand, measure, leverage and link, with spans."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from triage import Decision, Engine
+from triage.records.decision import (
+    DemandPurpose,
+    LeverageKind,
+    LeverageLink,
+    MeasureBasis,
+    Nature,
+    Span,
+)
+from triage.records.malice_display import malice_rows
+from triage.resolution.malice import malice_of
+
+DEV = Path(__file__).resolve().parents[2] / "eval" / "malicious" / "dev.jsonl"
+
+
+def _hit(lexicon: str, term: str, start: int, *, conditional: bool = False) -> Span:
+    fact = "mentions_conditional" if conditional else "mentions"
+    return Span(
+        fact=fact,
+        lexicon=lexicon,
+        term=term,
+        surface=term,
+        start=start,
+        end=start + len(term),
+        conditional=conditional,
+    )
+
+
+def _amount(fact: str, role: str, value: float, start: int) -> Span:
+    surface = f"{value:g}元"
+    return Span(fact=fact, term=f"{role}:{value:g}", surface=surface, start=start, end=start + 5)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    """The default engine with the bundled packs."""
+    with Engine.default() as built:
+        yield built
+
+
+def test_price_measure_and_conditional_media_threat() -> None:
+    """A demand against a stated price is measured by ten times the price, and a threat
+    inside a condition is a conditional link."""
+    demand, price = _amount("amount_demanded", "demand", 50000, 20), _amount("x", "paid", 200, 2)
+    facts = {
+        "amount_demanded": 50000.0,
+        "amount_paid": 200.0,
+        "demand_ceiling_ratio": 50000.0 / 2200.0,
+        "money_demand": True,
+    }
+    media = _hit("leverage_media", "媒体", 30, conditional=True)
+    spans = {
+        "amount_demanded": (demand,),
+        "demand_ceiling_ratio": (demand, price.model_copy(update={"fact": "ratio"})),
+        "mentions_conditional": (media,),
+        "mentions": (_hit("request_compensation", "赔偿", 18),),
+    }
+    malice = malice_of(facts, spans, ("demand_far_beyond_measure",))
+    assert malice.demand.money
+    assert malice.demand.amount == Decimal("50000.00")
+    assert malice.demand.purposes == (DemandPurpose.COMPENSATION,)
+    assert malice.measure.basis is MeasureBasis.PRICE
+    assert (malice.measure.base, malice.measure.ceiling) == (Decimal("200.00"), Decimal("2200.00"))
+    assert malice.measure.ratio == 22.73
+    assert malice.measure.law is not None
+    assert "第一百四十八条" in malice.measure.law
+    assert [span.term for span in malice.measure.spans] == ["paid:200"]
+    assert malice.leverage.kinds == (LeverageKind.MEDIA,)
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    assert malice.leverage.spans == (media,)
+
+
+def test_loss_measure_and_parallel_review_threat() -> None:
+    """A stated loss whose triple exceeds the minimum is the measure; a threat outside any
+    condition is parallel."""
+    facts = {"amount_demanded": 40000.0, "loss_amount": 2000.0, "demand_ceiling_ratio": 5.0}
+    malice = malice_of(facts, {"mentions": (_hit("leverage_review", "差评", 4),)})
+    assert malice.measure.basis is MeasureBasis.LOSS
+    assert malice.measure.ceiling == Decimal("8000.00")
+    assert malice.leverage.link is LeverageLink.PARALLEL
+
+
+def test_statutory_minimum_when_neither_price_nor_loss() -> None:
+    """With no price or loss, the statutory minimum is the ceiling and its law is named."""
+    malice = malice_of({"amount_demanded": 50000.0, "demand_ceiling_ratio": 50.0}, {})
+    assert malice.measure.basis is MeasureBasis.STATUTORY_MINIMUM
+    assert malice.measure.ceiling == Decimal("1000.00")
+    assert malice.measure.law is not None
+    assert "最低一千元" in malice.measure.law
+    assert malice.leverage.link is LeverageLink.NONE
+    assert not malice.leverage.kinds
+
+
+def test_pay_to_drop_needs_no_measure() -> None:
+    """Pay-to-drop wording is the demand's purpose, the leverage and a conditional link, and
+    the structure says no ceiling is needed."""
+    drop = _hit("extortion", "给钱我就撤诉", 0)
+    malice = malice_of({"money_demand": True}, {"mentions": (drop,)}, ("extortion",))
+    assert malice.demand.purposes == (DemandPurpose.WITHDRAWAL,)
+    assert not malice.measure.needed
+    assert malice.measure.basis is MeasureBasis.UNMEASURED
+    assert malice.leverage.kinds == (LeverageKind.WITHDRAWAL,)
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+
+
+def test_a_lawsuit_is_leverage_only_as_a_threat() -> None:
+    """Going to court is a lawful channel: it is leverage only inside a condition."""
+    sued = malice_of({}, {"mentions": (_hit("legal_action", "起诉", 0),)})
+    threatened = malice_of(
+        {}, {"mentions_conditional": (_hit("legal_action", "起诉", 0, conditional=True),)}
+    )
+    assert not sued.leverage.kinds
+    assert threatened.leverage.kinds == (LeverageKind.LAWSUIT,)
+
+
+def test_not_money_when_nothing_is_demanded() -> None:
+    """A malicious complaint that asks for no money says so."""
+    malice = malice_of({}, {"mentions": (_hit("leverage_business", "搞臭", 0),)})
+    assert not malice.demand.money
+    assert malice.demand.amount is None
+    assert malice.leverage.kinds == (LeverageKind.BUSINESS_HARM,)
+
+
+def test_engine_fills_the_structure_for_malicious_only(engine: Engine) -> None:
+    """A malicious decision carries its structure, needs review, and survives JSON; a
+    normal one has none."""
+    text = "我在店里买的饼干过期了，花了30元，要求赔偿5万元，不赔就找媒体曝光！"
+    decision = engine.decide({"id": "m", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.needs_review
+    assert "malicious_needs_review" in decision.review_reasons
+    malice = decision.malice
+    assert malice is not None
+    assert malice.demand.amount == Decimal("50000.00")
+    assert malice.measure.ratio is not None
+    assert malice.measure.ratio > 10
+    assert set(malice.leverage.kinds) == {LeverageKind.MEDIA, LeverageKind.EXPOSURE}
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    assert Decision.model_validate(json.loads(decision.model_dump_json())) == decision
+    assert hash(decision) == hash(Decision.model_validate_json(decision.model_dump_json()))
+    normal = engine.decide(
+        {"id": "n", "text": "饼干过期了，要求退款30元", "received_at": "2026-06-01T10:00:00+08:00"}
+    )
+    assert normal.nature is Nature.NORMAL
+    assert normal.malice is None
+
+
+def test_rows_in_chinese_name_each_part_and_its_text(engine: Engine) -> None:
+    """The explanation's rows are labelled in Chinese and quote the spans in 「」."""
+    text = "我在店里买的饼干过期了，花了30元，要求赔偿5万元，不赔就找媒体曝光！"
+    decision = engine.decide({"id": "m", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.malice is not None
+    rows = malice_rows(decision.malice, "zh")
+    assert [part for part, *_ in rows] == ["诉求", "衡量标准", "要挟"]
+    assert "50000元" in rows[0][1]
+    assert "「5万元」" in rows[0][2]
+    assert "法定上限" in rows[1][1]
+    assert "「30元」" in rows[1][2]
+    assert "条件式" in rows[2][1]
+    assert "「曝光」" in rows[2][2]
+
+
+def _dev_decisions(engine: Engine) -> list[tuple[str, Decision]]:
+    cases = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    return [(case["complaint"]["text"], engine.decide(case["complaint"])) for case in cases]
+
+
+def test_every_malicious_dev_decision_names_demand_measure_and_leverage(engine: Engine) -> None:
+    """On the published-case dev set, each malicious decision needs review and names its
+    demand, measure and leverage (or why none is needed), with spans that quote the text."""
+    malicious = [(text, d) for text, d in _dev_decisions(engine) if d.nature is Nature.MALICIOUS]
+    assert len(malicious) >= 10
+    for text, decision in malicious:
+        malice = decision.malice
+        assert decision.needs_review, decision.complaint_id
+        assert malice is not None, decision.complaint_id
+        demand, measure, leverage = malice.demand, malice.measure, malice.leverage
+        if demand.amount is not None:
+            assert any(span.fact == "amount_demanded" for span in demand.spans)
+        if measure.basis is not MeasureBasis.UNMEASURED:
+            assert measure.ceiling is not None
+            assert measure.ratio is not None
+            assert measure.law
+        if measure.base is not None:
+            assert measure.spans, decision.complaint_id
+        if leverage.kinds:
+            assert leverage.spans
+            assert leverage.link is not LeverageLink.NONE
+        named = leverage.kinds or malice.purchase is not None or not measure.needed
+        assert named, decision.complaint_id
+        if not measure.needed:
+            assert DemandPurpose.WITHDRAWAL in demand.purposes or malice.purchase is not None
+        for span in (*demand.spans, *measure.spans, *leverage.spans):
+            assert text[span.start : span.end] == span.surface, decision.complaint_id

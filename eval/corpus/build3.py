@@ -24,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build import SURNAMES, han_count, mask
+from build2 import join_title
 
 SEED = 20261206
 CAP = 200
@@ -134,7 +135,7 @@ def jinan_export(path, local, commit, tag):
         for i, r in enumerate(table[2:], 3)
     ]
     for r in take(rows, CAP, tag):
-        yield (tag, r, "utilities", "government_message", XBRX[0], path, commit, to_iso(r["ts"]))
+        yield (tag, r, "utilities", "hotline_work_order", XBRX[0], path, commit, to_iso(r["ts"]))
 
 
 @source
@@ -162,7 +163,7 @@ def jinan_water_followup():
             "gov-jn",
             r,
             "utilities",
-            "government_message",
+            "hotline_work_order",
             XBRX[0],
             path,
             XBRX[1],
@@ -188,6 +189,75 @@ def jinan_water_export_first():
         XBRX_FIRST,
         "gov-jn3",
     )
+
+
+# ---------------------------------------------------------------- Zhejiang telecom tickets
+CHONGZI = ("shayi123/startChongzi", "60877aa6b68a4dcb50788274d3e80c1a186072cf")
+CATEGORY_ONLY = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9/（）()]+_[\u4e00-\u9fffA-Za-z0-9/（）()]+$")
+TEL_TAGS = re.compile(r"^(?:[2345]G[\u4e00-\u9fff]{0,4}用户[，,]\s*)+")  # 5G套餐用户，5G用户，
+TEL_NOTE = re.compile(r"^备注[:：]\s*\d+[,，]\s*")  # "备注: 6272, "
+TEL_WORKFLOW = re.compile(r"\s*<br\s*/?>.*$", re.S)  # " <br/> 【工单转派】： <br/>【PDA回单】："
+TEL_TRAILER = re.compile(r"[，,]?\s*支局=[，,]?\s*优惠=[，,]?\s*$")  # "，支局=，优惠=，"
+
+
+def telecom_text(cell):
+    """A ticket's 投诉/故障内容, or None for a bare fault category (手机上网故障_网速慢)."""
+    t = str(cell or "").replace("\r\n", "\n").strip()
+    if CATEGORY_ONLY.match(t):
+        return None
+    t = TEL_WORKFLOW.sub("", TEL_NOTE.sub("", TEL_TAGS.sub("", t)))
+    return TEL_TRAILER.sub("", t).strip()
+
+
+@source
+def zhejiang_telecom():
+    """投诉分析表202011汇总.xlsx: a telecom operator's November 2020 analysis sheet of
+    mobile-network complaints in Zhejiang (one row per complaint ticket)."""
+    import openpyxl
+
+    path = "complaindata/投诉分析表202011汇总.xlsx"
+    ws = openpyxl.load_workbook(SRC / "chongzi" / "tousu202011.xlsx", read_only=True)
+    table = [list(r) for r in ws.worksheets[0].iter_rows(values_only=True)]
+    col = {name: table[0].index(name) for name in ("工单号", "投诉/故障内容")}
+    rows = [
+        {
+            "text": telecom_text(r[col["投诉/故障内容"]]),
+            "row": i,
+            "ticket": "zj:" + str(r[col["工单号"]] or i),
+        }
+        for i, r in enumerate(table[1:], 2)
+    ]
+    for r in take(rows, CAP, "tel-zj"):
+        yield ("tel-zj", r, "telecom", "hotline_work_order", CHONGZI[0], path, CHONGZI[1], None)
+
+
+# ---------------------------------------------------------------- Fuzhou 12345 requests
+FUZHOU = ("timeofmei/work", "8fbab3f2371ef3200bf9668deb06927156dee089")
+PHONED = {"电话"}  # 信息来源 of a request phoned in to the hotline; the rest came online
+
+
+@source
+def fuzhou_rivers():
+    """诉求数据汇总.xlsx, sheet 汇总: requests to 福州 12345 (fz12345.fuzhou.gov.cn) about the
+    city's rivers (black and smelly water, works, noise, lights), 2016-2020."""
+    import openpyxl
+
+    path = "data/诉求数据汇总.xlsx"
+    wb = openpyxl.load_workbook(SRC / "fz" / "suqiu.xlsx", read_only=True)
+    table = [list(r) for r in wb["汇总"].iter_rows(values_only=True)]
+    col = {name: table[0].index(name) for name in ("标题", "投诉件内容", "时间", "信息 来源")}
+    rows = [
+        {
+            "text": join_title(r[col["标题"]], r[col["投诉件内容"]]),
+            "row": i,
+            "ts": r[col["时间"]],
+            "via": r[col["信息 来源"]],
+        }
+        for i, r in enumerate(table[1:], 2)
+    ]
+    for r in take(rows, CAP, "gov-fz"):
+        kind = "hotline_work_order" if r["via"] in PHONED else "government_message"
+        yield ("gov-fz", r, "environment", kind, FUZHOU[0], path, FUZHOU[1], to_iso(r["ts"]))
 
 
 # @@MORE_SOURCES@@

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.engine.reference import evaluate
+from triage.compile import network as network_module
 from triage.compile.network import build_network
 from triage.engine.durable import DurableRuleset
 from triage.errors import CapacityError
@@ -56,6 +57,27 @@ def test_a_thousand_rules_fire_exactly_as_the_reference(
         assert len(expected) > 500
 
 
+@pytest.mark.parametrize("facts", [EVERYTHING, NOTHING], ids=["everything", "nothing"])
+def test_items_beyond_the_property_limit_stay_list_tests(
+    thousand: RuleSet, facts: Mapping[str, FactValue], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When not every tested item fits as a property, the rest are list tests: same firings."""
+    monkeypatch.setattr(network_module, "MAX_PROPERTIES", 100)
+    network = build_network(thousand.rules, thousand.checked.strata, thousand.vocabulary)
+    (compiled,) = network.passes
+    sent = sum(map(len, compiled.items.values()))
+    assert 0 < sent < 3 * len(SYNTHETIC_LEXICONS)
+    assert "mentions_negated" in compiled.list_facts
+    assert len(compiled.encode(EVERYTHING)) + 2 <= 100  # with sid and id
+    ruleset = DurableRuleset(compiled.definition)
+    try:
+        names = ruleset.fire(compiled.encode(facts))
+    finally:
+        ruleset.close()
+    fired = {compiled.rules[name].id for name in names if name in compiled.rules}
+    assert fired == {rule.id for rule in thousand.rules if evaluate(rule.when, facts)}
+
+
 def test_ungrouped_rules_would_overflow_durable_rules(thousand: RuleSet) -> None:
     """Without the routing tree, the same 1,000 rules overflow the matching stack (error 303).
 
@@ -74,6 +96,8 @@ def test_ungrouped_rules_would_overflow_durable_rules(thousand: RuleSet) -> None
     try:
         with pytest.raises(CapacityError, match="64 matching-stack entries"):
             ruleset.fire(compiled.encode(EVERYTHING))
+        # The failed session is left alone; the next fact is matched in a new one.
+        assert ruleset.fire(compiled.encode(NOTHING)) == ["$seen"]
     finally:
         ruleset.close()
 

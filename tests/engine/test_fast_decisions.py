@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.engine.reference import evaluate
 from triage import Complaint, Decision, Engine
-from triage.records.decision import Axis, Effect, EffectKind, FactValue, Firing, Span
+from triage.records.decision import Axis, Effect, EffectKind, FactValue, Firing, Nature, Span
 from triage.records.parsing import parse_complaint
+from triage.resolution.malice import malice_of
 from triage.resolution.resolve import resolve
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
@@ -121,6 +122,11 @@ def reference(engine: Engine, complaint: Complaint) -> Decision:
         defaults=result.defaults,
         actions=result.actions,
         confidence=engine._confidence(result),
+        malice=(
+            malice_of(facts, features.spans, result.reasons.nature)
+            if result.nature is Nature.MALICIOUS
+            else None
+        ),
         trace=tuple(_firing(rule, facts, features.spans) for rule in ordered),
         ruleset_version=engine.ruleset_version,
         as_of=complaint.received_at,

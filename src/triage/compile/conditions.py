@@ -5,13 +5,20 @@ durable_rules' Rete network does all the matching. ``not`` is pushed down to the
 (De Morgan) with the absent-fact rule of the vocabulary: a comparison with an absent fact
 is false, so its negation is true.
 
-Encoding of the fact (see `triage.compile.network.encode_facts`): each fact is a
+Encoding of the fact (see `triage.compile.network.Pass.encode`): each fact is a
 property of the same name; list facts always hold the sentinel item ``""`` so that
 "no item equals x" is a single ``$iall`` test; ``#<name>`` holds a list's length.
+
+An item of a list may also be sent as a property of its own (an *item property*, present
+with value 1 when the list holds the item). ``has`` then compiles to an equality test and
+its negation to an absence test. durable_rules files the tests under a node by property
+name and visits only those whose property the fact holds, so a rule reading a lexicon the
+text did not hit costs nothing, where an ``$iany`` test walks the list for every fact.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +29,7 @@ __all__ = [
     "LIST_SENTINEL",
     "NUMBER_LIMIT",
     "Compiled",
+    "ItemProperties",
     "compile_condition",
     "count_property",
     "engine_value",
@@ -31,6 +39,8 @@ LIST_SENTINEL = ""
 """Item every encoded list holds, so that negated list tests need no absence check."""
 
 Json = dict[str, Any]
+ItemProperties = Mapping[tuple[str, Scalar], str]
+"""(list fact, item) → the name of the property sent when the list holds the item."""
 
 _ORDER = {Op.LT: "$lt", Op.LE: "$lte", Op.GT: "$gt", Op.GE: "$gte"}
 _NEGATED_ORDER = {Op.LT: "$gte", Op.LE: "$gt", Op.GT: "$lte", Op.GE: "$lt"}
@@ -123,7 +133,21 @@ def _values(test: FactTest) -> tuple[Scalar, ...]:
     return tuple(item for _, item in unique)
 
 
-def _positive(test: FactTest) -> Compiled:
+def _has(fact: str, value: Scalar, items: ItemProperties) -> Compiled:
+    prop = items.get((fact, value))
+    if prop is not None:
+        return _leaf({prop: 1}, cost=0)
+    return _leaf({"$iany": {fact: {"$i": value}}}, cost=1)
+
+
+def _has_not(fact: str, value: Scalar, items: ItemProperties) -> Compiled:
+    prop = items.get((fact, value))
+    if prop is not None:
+        return _absent(prop)
+    return _leaf({"$iall": {fact: {"$neq": {"$i": value}}}}, cost=3)
+
+
+def _positive(test: FactTest, items: ItemProperties) -> Compiled:
     fact, op = test.fact, test.op
     values = _values(test)
     if op is Op.EQ:
@@ -138,14 +162,12 @@ def _positive(test: FactTest) -> Compiled:
         return _all([_leaf({"$neq": {fact: value}}, cost=3) for value in values])
     if op is Op.EXISTS:
         return _leaf({"$ex": {fact: 1}}, cost=3)
-    if op is Op.HAS:
-        return _leaf({"$iany": {fact: {"$i": values[0]}}}, cost=1)
-    if op is Op.HAS_ANY:
-        return _any([_leaf({"$iany": {fact: {"$i": value}}}, cost=1) for value in values])
+    if op in (Op.HAS, Op.HAS_ANY):
+        return _any([_has(fact, value, items) for value in values])
     return _count(test, negate=False)
 
 
-def _negative(test: FactTest) -> Compiled:
+def _negative(test: FactTest, items: ItemProperties) -> Compiled:
     """``not test``: true when the test is false, including when the fact is absent."""
     fact, op = test.fact, test.op
     values = _values(test)
@@ -156,13 +178,13 @@ def _negative(test: FactTest) -> Compiled:
     if op in _NEGATED_ORDER:
         return _any([_leaf({_NEGATED_ORDER[op]: {fact: values[0]}}, cost=2), _absent(fact)])
     if op is Op.IN:
-        return _any([_positive(FactTest(fact, Op.NOT_IN, values, test.loc)), _absent(fact)])
+        return _any([_positive(FactTest(fact, Op.NOT_IN, values, test.loc), items), _absent(fact)])
     if op is Op.NOT_IN:
         return _any([*(_leaf({fact: value}, cost=0) for value in values), _absent(fact)])
     if op is Op.EXISTS:
         return _absent(fact)
     if op in (Op.HAS, Op.HAS_ANY):
-        return _all([_leaf({"$iall": {fact: {"$neq": {"$i": value}}}}, cost=3) for value in values])
+        return _all([_has_not(fact, value, items) for value in values])
     return _count(test, negate=True)
 
 
@@ -175,16 +197,19 @@ def _count(test: FactTest, *, negate: bool) -> Compiled:
     return _leaf({operator: {prop: value}}, cost=2)
 
 
-def _compile(condition: Condition, *, negate: bool) -> Compiled:
+def _compile(condition: Condition, items: ItemProperties, *, negate: bool) -> Compiled:
     if isinstance(condition, FactTest):
-        return _negative(condition) if negate else _positive(condition)
+        return _negative(condition, items) if negate else _positive(condition, items)
     if isinstance(condition, NotOf):
-        return _compile(condition.item, negate=not negate)
-    parts = [_compile(item, negate=negate) for item in condition.items]
+        return _compile(condition.item, items, negate=not negate)
+    parts = [_compile(item, items, negate=negate) for item in condition.items]
     conjunction = isinstance(condition, AllOf) != negate
     return _all(parts) if conjunction else _any(parts)
 
 
-def compile_condition(condition: Condition) -> Compiled:
-    """The durable_rules expression of ``condition`` over the complaint fact."""
-    return _compile(condition, negate=False)
+def compile_condition(condition: Condition, items: ItemProperties | None = None) -> Compiled:
+    """The durable_rules expression of ``condition`` over the complaint fact.
+
+    ``items`` names the item properties the fact carries; other list tests walk the list.
+    """
+    return _compile(condition, items or {}, negate=False)

@@ -14,18 +14,24 @@ stays below 64 whatever the number of rules.
 
 A catch-all rule (``$seen``) matches every fact: durable_rules corrupts its heap when a
 session whose fact matched nothing is deleted, so every fact must match something.
+
+List items that the rules of a pass test with ``has`` travel as item properties (see
+`triage.compile.conditions`), the most tested first, as many as fit beside the pass's
+facts under durable_rules' limit of `MAX_PROPERTIES` per fact; the rest stay list tests.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from triage.compile.conditions import (
     LIST_SENTINEL,
     Compiled,
+    ItemProperties,
     compile_condition,
     count_property,
     engine_value,
@@ -33,12 +39,13 @@ from triage.compile.conditions import (
 from triage.errors import CapacityError
 from triage.facts.vocabulary import FactType, Vocabulary
 from triage.records.decision import FactValue
-from triage.rulepack.spec import Op, Rule, iter_tests
+from triage.rulepack.spec import FactTest, Op, ParamRef, Rule, Scalar, iter_tests
 
 __all__ = [
     "CATCH_ALL",
     "GROUP_BUDGET",
     "MAX_COMPOUNDS",
+    "MAX_PROPERTIES",
     "Network",
     "Pass",
     "build_network",
@@ -50,8 +57,12 @@ GROUP_BUDGET = 48
 """Alpha paths per group; with the tree levels and the root it stays under STACK_LIMIT."""
 MAX_COMPOUNDS = 15
 """``$and``/``$or`` nodes durable_rules accepts in one rule (error 113 above)."""
+MAX_PROPERTIES = 255
+"""Properties durable_rules reads in one fact (state.h MAX_OBJECT_PROPERTIES, error 302)."""
 CATCH_ALL = "$seen"
 TYPE_PROPERTY = "_t"
+_SPARE_PROPERTIES = 4
+"""Properties of a fact beside facts and routing: ``_t``, ``sid``, ``id`` and one spare."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,10 @@ class Pass:
     rules: Mapping[str, Rule]
     levels: int
     list_facts: tuple[str, ...]
+    """List facts some rule tests item by item through the list itself."""
     counted_facts: tuple[str, ...]
+    items: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """List fact → item → the item property sent when the list holds the item."""
 
     def encode(self, facts: Mapping[str, FactValue]) -> dict[str, Any]:
         """The fact dict durable_rules sees for ``facts`` (see compile.conditions)."""
@@ -71,7 +85,12 @@ class Pass:
             encoded[f"_z{level}"] = 1
         for name, value in facts.items():
             if isinstance(value, tuple):
-                encoded[name] = [*value, LIST_SENTINEL]
+                properties = self.items.get(name, {})
+                for item in value:
+                    if item in properties:
+                        encoded[properties[item]] = 1
+                if name in self.list_facts:
+                    encoded[name] = [*value, LIST_SENTINEL]
             elif not isinstance(value, float) or math.isfinite(value):
                 encoded[name] = engine_value(value)
         for name in self.list_facts:
@@ -134,6 +153,20 @@ def _route(group: int, levels: int) -> list[dict[str, Any]]:
     ]
 
 
+def _items(test: FactTest) -> tuple[Scalar, ...]:
+    """The items a ``has`` or ``has_any`` test looks for (none for other tests)."""
+    if test.op not in (Op.HAS, Op.HAS_ANY) or isinstance(test.value, ParamRef):
+        return ()
+    return tuple(dict.fromkeys(test.value if isinstance(test.value, tuple) else (test.value,)))
+
+
+def _item_properties(tests: Sequence[FactTest], room: int) -> ItemProperties:
+    """Item properties for the ``room`` items the ``has`` tests of a pass use most."""
+    uses = Counter((test.fact, item) for test in tests for item in _items(test))
+    chosen = sorted(uses, key=lambda pair: (-uses[pair], pair))[: max(room, 0)]
+    return {pair: f"_i{number}" for number, pair in enumerate(sorted(chosen))}
+
+
 def _pass(rules: Sequence[Rule], vocabulary: Vocabulary, index: int) -> Pass:
     compiled = []
     for rule in rules:
@@ -153,26 +186,42 @@ def _pass(rules: Sequence[Rule], vocabulary: Vocabulary, index: int) -> Pass:
             f"pass {index} has {len(rules)} rules in {len(groups)} groups, too many to route",
             hint="split the rule set into several engines",
         )
+    tests = [test for rule in rules for test in iter_tests(rule.when)]
+    counted = sorted({t.fact for t in tests if t.op.is_count or t.op is Op.EXISTS})
+    counted = [fact for fact in counted if vocabulary[fact].type is FactType.STRINGS]
+    facts = {test.fact for test in tests}
+    items = _item_properties(
+        tests, MAX_PROPERTIES - len(facts) - len(counted) - levels - _SPARE_PROPERTIES
+    )
     definition: dict[str, Any] = {CATCH_ALL: {"all": [{"m": {TYPE_PROPERTY: 1}}]}}
     names: dict[str, Rule] = {}
     for group_index, group in enumerate(groups):
         route = _route(group_index, levels)
-        for rule, condition in group:
+        for rule, _ in group:
             name = f"r{len(names)}"
             names[name] = rule
+            condition = compile_condition(rule.when, items)
             body = condition.json.get("$and", [condition.json])
             definition[name] = {"all": [{"m": {"$and": [{TYPE_PROPERTY: 1}, *route, *body]}}]}
-    tests = [test for rule in rules for test in iter_tests(rule.when)]
     list_facts = sorted(
-        {t.fact for t in tests if vocabulary[t.fact].type is FactType.STRINGS and not t.op.is_count}
+        {
+            t.fact
+            for t in tests
+            if vocabulary[t.fact].type is FactType.STRINGS
+            and not t.op.is_count
+            and any((t.fact, item) not in items for item in _items(t))
+        }
     )
-    counted = sorted({t.fact for t in tests if t.op.is_count or t.op is Op.EXISTS})
+    by_fact: dict[str, dict[str, str]] = {}
+    for (fact, item), prop in items.items():
+        by_fact.setdefault(fact, {})[str(item)] = prop
     return Pass(
         definition=definition,
         rules=names,
         levels=levels,
         list_facts=tuple(list_facts),
-        counted_facts=tuple(f for f in counted if vocabulary[f].type is FactType.STRINGS),
+        counted_facts=tuple(counted),
+        items=by_fact,
     )
 
 

@@ -34,10 +34,12 @@ CONTEXT: dict[str, dict[str, Any]] = {
     "complaint_platform": {"channel": "web"},
     "government_message": {"channel": "web", "hotline": "12345"},
     "hotline_work_order": {"channel": "hotline", "hotline": "12345"},
+    "operator_work_order": {"channel": "hotline", "hotline": "10000"},
 }
 """What the record of each kind of source says beyond the text, as a CRM would hold it:
 a review is about the business reviewed, a finance-app question is to that app's service,
-and a government board message or 12345 work order arrived through the 12345 hotline.
+a government board message or 12345 work order arrived through the 12345 hotline, and a
+telecom ticket through the operator's own line (10000).
 Annotators were told the same (annotation/brief.md)."""
 
 

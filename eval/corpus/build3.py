@@ -228,7 +228,7 @@ def zhejiang_telecom():
         for i, r in enumerate(table[1:], 2)
     ]
     for r in take(rows, CAP, "tel-zj"):
-        yield ("tel-zj", r, "telecom", "hotline_work_order", CHONGZI[0], path, CHONGZI[1], None)
+        yield ("tel-zj", r, "telecom", "operator_work_order", CHONGZI[0], path, CHONGZI[1], None)
 
 
 # ---------------------------------------------------------------- Fuzhou 12345 requests

@@ -68,6 +68,7 @@ def test_items_beyond_the_property_limit_stay_list_tests(
     sent = sum(map(len, compiled.items.values()))
     assert 0 < sent < 3 * len(SYNTHETIC_LEXICONS)
     assert "mentions_negated" in compiled.list_facts
+    assert "mentions_conditional" not in compiled.list_facts  # the shortest list went whole
     assert len(compiled.encode(EVERYTHING)) + 2 <= 100  # with sid and id
     ruleset = DurableRuleset(compiled.definition)
     try:

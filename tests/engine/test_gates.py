@@ -6,7 +6,7 @@ from hypothesis import given, settings
 
 from tests.engine.reference import evaluate
 from tests.engine.test_differential import LOC, _rules, conditions, fact_sets
-from triage.engine.gates import Gate, needs
+from triage.engine.gates import MAX_ALTERNATIVES, Gate, alternatives
 from triage.records.decision import FactValue
 from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, NotOf, Op
 
@@ -22,15 +22,32 @@ def test_a_true_condition_has_all_it_needs(
 
 
 def test_needs_follow_the_absent_fact_semantics() -> None:
-    """Comparisons need their fact, has needs its item, any needs what all branches need;
-    counts and not need nothing."""
+    """has needs an item, has_any one of its items, == a text or flag that value, other
+    comparisons their fact; any is one alternative per branch; counts and not need nothing."""
     has_a = FactTest("tags", Op.HAS, "a", LOC)
+    has_any = FactTest("tags", Op.HAS_ANY, ("a", "b"), LOC)
     flag = FactTest("flag", Op.EQ, True, LOC)
+    amount = FactTest("amount", Op.EQ, 2.5, LOC)
     count = FactTest("tags", Op.COUNT_LE, 0, LOC)
-    assert needs(has_a) == {("tags", None), ("tags", "a")}
-    assert needs(AllOf((flag, count))) == {("flag", None)}
-    assert needs(AnyOf((has_a, FactTest("tags", Op.EXISTS, True, LOC)))) == {("tags", None)}
-    assert needs(NotOf(flag)) == needs(count) == frozenset()
+    assert alternatives(has_a) == ({("tags", frozenset({"a"}))},)
+    assert alternatives(has_any) == ({("tags", frozenset({"a", "b"}))},)
+    assert alternatives(amount) == ({("amount", None)},)
+    assert alternatives(AllOf((flag, count))) == ({("flag", frozenset({True}))},)
+    assert alternatives(AnyOf((has_a, flag))) == (
+        {("tags", frozenset({"a"}))},
+        {("flag", frozenset({True}))},
+    )
+    assert alternatives(NotOf(flag)) == alternatives(count) == (frozenset(),)
+
+
+def test_too_many_alternatives_merge_into_what_they_share() -> None:
+    """An all of several any's keeps at most MAX_ALTERNATIVES ways, never losing a true one."""
+    branches = [
+        AnyOf(tuple(FactTest("sector", Op.EQ, f"s{n}{m}", LOC) for m in range(3))) for n in range(4)
+    ]
+    options = alternatives(AllOf((FactTest("flag", Op.EQ, True, LOC), *branches)))
+    assert 1 < len(options) <= MAX_ALTERNATIVES
+    assert all(("flag", frozenset({True})) in option for option in options)
 
 
 def test_gate_closes_when_no_rule_can_be_true() -> None:
@@ -40,5 +57,9 @@ def test_gate_closes_when_no_rule_can_be_true() -> None:
     gate = Gate(_rules([has_a, flag]))
     assert not gate.open({"tags": ("b",)})
     assert gate.open({"tags": ("a",)})
-    assert gate.open({"flag": False})
+    assert not gate.open({"flag": False})
+    assert gate.open({"flag": True})
     assert Gate(_rules([has_a, NotOf(flag)])).open({})
+    either = Gate(_rules([AnyOf((has_a, AllOf((flag, FactTest("sector", Op.EQ, "food", LOC)))))]))
+    assert not either.open({"tags": ("b",), "flag": True, "sector": "power"})
+    assert either.open({"tags": ("b",), "flag": True, "sector": "food"})

@@ -161,9 +161,27 @@ def _items(test: FactTest) -> tuple[Scalar, ...]:
 
 
 def _item_properties(tests: Sequence[FactTest], room: int) -> ItemProperties:
-    """Item properties for the ``room`` items the ``has`` tests of a pass use most."""
+    """Item properties for at most ``room`` properties, list properties included.
+
+    Whole lists go first, the shortest first: a list whose every tested item is a
+    property is not sent itself. The lists that do not fit are sent, and the items their
+    ``has`` tests use most fill the room left.
+    """
     uses = Counter((test.fact, item) for test in tests for item in _items(test))
-    chosen = sorted(uses, key=lambda pair: (-uses[pair], pair))[: max(room, 0)]
+    lists: dict[str, list[tuple[str, Scalar]]] = {}
+    for pair in sorted(uses):
+        lists.setdefault(pair[0], []).append(pair)
+    order = sorted(lists, key=lambda fact: (len(lists[fact]), fact))
+    chosen: list[tuple[str, Scalar]] = []
+    for done, fact in enumerate(order):
+        rest = order[done:]
+        if len(lists[fact]) > room - (len(rest) - 1):
+            room -= len(rest)
+            partial = [pair for name in rest for pair in lists[name]]
+            chosen += sorted(partial, key=lambda pair: (-uses[pair], pair))[: max(room, 0)]
+            break
+        chosen += lists[fact]
+        room -= len(lists[fact])
     return {pair: f"_i{number}" for number, pair in enumerate(sorted(chosen))}
 
 
@@ -189,9 +207,9 @@ def _pass(rules: Sequence[Rule], vocabulary: Vocabulary, index: int) -> Pass:
     tests = [test for rule in rules for test in iter_tests(rule.when)]
     counted = sorted({t.fact for t in tests if t.op.is_count or t.op is Op.EXISTS})
     counted = [fact for fact in counted if vocabulary[fact].type is FactType.STRINGS]
-    facts = {test.fact for test in tests}
+    scalars = {test.fact for test in tests if vocabulary[test.fact].type is not FactType.STRINGS}
     items = _item_properties(
-        tests, MAX_PROPERTIES - len(facts) - len(counted) - levels - _SPARE_PROPERTIES
+        tests, MAX_PROPERTIES - len(scalars) - len(counted) - levels - _SPARE_PROPERTIES
     )
     definition: dict[str, Any] = {CATCH_ALL: {"all": [{"m": {TYPE_PROPERTY: 1}}]}}
     names: dict[str, Rule] = {}

@@ -1,49 +1,79 @@
 """Which passes can fire at all: a conservative test made before asking durable_rules.
 
 A comparison with an absent fact is false (the documented semantics of the condition
-language), so a rule needs the facts its every branch compares, and ``has: X`` needs X
-in the list. A pass none of whose rules has what it needs fires no rule: the engine
-skips it and saves an assert. Counts (true on an absent list), ``not`` and the
-alternatives of ``any`` that differ need nothing, so the test never skips a pass that
-could fire; ``tests/engine/test_fast_decisions.py`` holds decisions to a reference that
-runs every pass.
+language), so a rule needs the facts its tests compare: ``has: X`` needs X in the list,
+``has_any`` one of its items, ``== "food"`` or ``== true`` that very value. A rule may be
+true in several ways (``any``), so what it needs is a few alternatives, one of which must
+hold. A pass none of whose rules has what one of its alternatives needs fires no rule:
+the engine skips it and saves an assert. Counts (true on an absent list), ``not`` and
+numbers compared need no more than presence or nothing, so the test never skips a pass
+that could fire; ``tests/engine/test_fast_decisions.py`` holds decisions to a reference
+that runs every pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import reduce
+from itertools import product
 
 from triage.records.decision import FactValue
-from triage.rulepack.spec import AllOf, AnyOf, Condition, FactTest, Op, Rule
+from triage.rulepack.spec import AnyOf, Condition, FactTest, NotOf, Op, Rule
 
-__all__ = ["Gate", "needs"]
+__all__ = ["MAX_ALTERNATIVES", "Gate", "Need", "alternatives"]
 
-Need = tuple[str, str | None]
-"""A fact that must be present, and when not None an item its list must hold."""
+Need = tuple[str, frozenset[str | bool] | None]
+"""A fact that must be present and, unless None, be or hold one of the given values."""
+Needs = frozenset[Need]
+MAX_ALTERNATIVES = 16
+"""Alternatives kept per condition; beyond, they merge into what they all need."""
+_NOTHING: tuple[Needs, ...] = (frozenset(),)
 
 
-def needs(condition: Condition) -> frozenset[Need]:
-    """What must hold of the facts for ``condition`` to be true."""
+def _values(test: FactTest) -> frozenset[str | bool] | None:
+    """The values one of which the fact must be or hold, when exact without rounding."""
+    items = test.value if isinstance(test.value, tuple) else (test.value,)
+    if test.op in (Op.HAS, Op.HAS_ANY, Op.EQ, Op.IN) and all(
+        isinstance(item, str | bool) for item in items
+    ):
+        return frozenset(item for item in items if isinstance(item, str | bool))
+    return None
+
+
+def _common(options: tuple[Needs, ...]) -> tuple[Needs, ...]:
+    """What every one of ``options`` needs, as a single alternative."""
+    return (reduce(frozenset.intersection, options),)
+
+
+def alternatives(condition: Condition) -> tuple[Needs, ...]:
+    """Sets of needs, one of which holds whenever ``condition`` is true."""
     if isinstance(condition, FactTest):
         if condition.op.is_count:
-            return frozenset()
-        if condition.op is Op.HAS and isinstance(condition.value, str):
-            return frozenset({(condition.fact, None), (condition.fact, condition.value)})
-        return frozenset({(condition.fact, None)})
-    if isinstance(condition, AllOf):
-        return frozenset().union(*(needs(item) for item in condition.items))
-    if isinstance(condition, AnyOf) and condition.items:
-        return reduce(frozenset.intersection, (needs(item) for item in condition.items))
-    return frozenset()
+            return _NOTHING
+        return (frozenset({(condition.fact, _values(condition))}),)
+    if isinstance(condition, NotOf) or not condition.items:
+        return _NOTHING
+    parts = [alternatives(item) for item in condition.items]
+    if isinstance(condition, AnyOf):
+        options = tuple(dict.fromkeys(option for part in parts for option in part))
+        return options if len(options) <= MAX_ALTERNATIVES else _common(options)
+    combined = _NOTHING
+    for part in parts:
+        chosen = part if len(combined) * len(part) <= MAX_ALTERNATIVES else _common(part)
+        combined = tuple(dict.fromkeys(a | b for a, b in product(combined, chosen)))
+    return combined
 
 
 def _holds(need: Need, facts: Mapping[str, FactValue]) -> bool:
-    fact, item = need
+    fact, values = need
     if fact not in facts:
         return False
+    if values is None:
+        return True
     value = facts[fact]
-    return item is None or not isinstance(value, tuple) or item in value
+    if isinstance(value, tuple):
+        return not values.isdisjoint(value)
+    return value in values
 
 
 class Gate:
@@ -52,12 +82,12 @@ class Gate:
     __slots__ = ("_always", "_needs")
 
     def __init__(self, rules: Iterable[Rule]) -> None:
-        wanted = [needs(rule.when) for rule in rules]
-        self._always = any(not need for need in wanted)
-        self._needs = tuple(sorted(need, key=str) for need in wanted)
+        options = dict.fromkeys(option for rule in rules for option in alternatives(rule.when))
+        self._always = frozenset() in options
+        self._needs = tuple(tuple(sorted(option, key=str)) for option in options)
 
     def open(self, facts: Mapping[str, FactValue]) -> bool:
         """False only when no rule of the pass can be true on ``facts``."""
         return self._always or any(
-            all(_holds(need, facts) for need in rule) for rule in self._needs
+            all(_holds(need, facts) for need in option) for option in self._needs
         )

@@ -32,6 +32,7 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "leverage_media": LeverageKind.MEDIA,
     "leverage_exposure": LeverageKind.EXPOSURE,
     "leverage_review": LeverageKind.REVIEW,
+    "leverage_fake_review": LeverageKind.REVIEW,
     "leverage_campaign": LeverageKind.CAMPAIGN,
     "leverage_business": LeverageKind.BUSINESS_HARM,
     "violence_threat": LeverageKind.VIOLENCE,

@@ -133,7 +133,10 @@ def main() -> None:
         path.name.split(".")[0] for path in (HERE / "annotation").glob("batch*.a.jsonl")
     )
     _build(batches, _texts(), HERE)
-    _build(["malicious"], _malicious_texts(), HERE / "malicious")
+    cases = sorted(
+        path.name.split(".")[0] for path in (HERE / "annotation").glob("malicious*.a.jsonl")
+    )
+    _build(cases, _malicious_texts(), HERE / "malicious")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,17 @@ from triage.records.decision import (
 )
 from triage.records.malice_display import malice_rows
 from triage.resolution.malice import malice_of
+from triage.rulepack.spec import Rule
 
 DEV = Path(__file__).resolve().parents[2] / "eval" / "malicious" / "dev.jsonl"
+CONDUCT_REASONS = {
+    "professional_claimant_pattern",
+    "competitor_or_insider",
+    "harassment",
+    "fake_identity",
+    "fabricated_evidence",
+}
+"""Malice by conduct alone, with no demand, leverage or purchase to name."""
 
 
 def _hit(lexicon: str, term: str, start: int, *, conditional: bool = False) -> Span:
@@ -37,6 +46,10 @@ def _hit(lexicon: str, term: str, start: int, *, conditional: bool = False) -> S
     )
 
 
+def _rule(engine: Engine, rule_id: str) -> Rule:
+    return next(rule for rule in engine.ruleset.rules if rule.id == rule_id)
+
+
 def _amount(fact: str, role: str, value: float, start: int) -> Span:
     surface = f"{value:g}元"
     return Span(fact=fact, term=f"{role}:{value:g}", surface=surface, start=start, end=start + 5)
@@ -49,7 +62,7 @@ def engine() -> Iterator[Engine]:
         yield built
 
 
-def test_price_measure_and_conditional_media_threat() -> None:
+def test_price_measure_and_conditional_media_threat(engine: Engine) -> None:
     """A demand against a stated price is measured by ten times the price, and a threat
     inside a condition is a conditional link."""
     demand, price = _amount("amount_demanded", "demand", 50000, 20), _amount("x", "paid", 200, 2)
@@ -66,7 +79,8 @@ def test_price_measure_and_conditional_media_threat() -> None:
         "mentions_conditional": (media,),
         "mentions": (_hit("request_compensation", "赔偿", 18),),
     }
-    malice = malice_of(facts, spans, ("demand_far_beyond_measure",))
+    malice = malice_of(facts, spans, [_rule(engine, "core.nature.far_beyond_measure")])
+    assert malice.measure.needed
     assert malice.demand.money
     assert malice.demand.amount == Decimal("50000.00")
     assert malice.demand.purposes == (DemandPurpose.COMPENSATION,)
@@ -102,11 +116,12 @@ def test_statutory_minimum_when_neither_price_nor_loss() -> None:
     assert not malice.leverage.kinds
 
 
-def test_pay_to_drop_needs_no_measure() -> None:
+def test_pay_to_drop_needs_no_measure(engine: Engine) -> None:
     """Pay-to-drop wording is the demand's purpose, the leverage and a conditional link, and
-    the structure says no ceiling is needed."""
-    drop = _hit("extortion", "给钱我就撤诉", 0)
-    malice = malice_of({"money_demand": True}, {"mentions": (drop,)}, ("extortion",))
+    the structure says no ceiling is needed: the decisive rule reads no measure."""
+    drop = _hit("pay_to_drop", "给钱我就撤诉", 0)
+    fired = [_rule(engine, "core.nature.extortion"), _rule(engine, "core.nature.excessive_demand")]
+    malice = malice_of({"money_demand": True}, {"mentions": (drop,)}, fired)
     assert malice.demand.purposes == (DemandPurpose.WITHDRAWAL,)
     assert not malice.measure.needed
     assert malice.measure.basis is MeasureBasis.UNMEASURED
@@ -197,9 +212,14 @@ def test_every_malicious_dev_decision_names_demand_measure_and_leverage(engine: 
         if leverage.kinds:
             assert leverage.spans
             assert leverage.link is not LeverageLink.NONE
-        named = leverage.kinds or malice.purchase is not None or not measure.needed
+        if measure.needed:
+            assert measure.basis is not MeasureBasis.UNMEASURED, decision.complaint_id
+        named = (
+            leverage.kinds
+            or malice.purchase is not None
+            or DemandPurpose.WITHDRAWAL in demand.purposes
+            or set(decision.reasons.nature) & CONDUCT_REASONS
+        )
         assert named, decision.complaint_id
-        if not measure.needed:
-            assert DemandPurpose.WITHDRAWAL in demand.purposes or malice.purchase is not None
         for span in (*demand.spans, *measure.spans, *leverage.spans):
             assert text[span.start : span.end] == span.surface, decision.complaint_id

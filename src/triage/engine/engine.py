@@ -323,7 +323,7 @@ class Engine:
             actions=result.actions,
             confidence=self._confidence(result),
             malice=(
-                malice_of(facts, spans, result.reasons.nature)
+                malice_of(facts, spans, fired)
                 if result.nature is Nature.MALICIOUS
                 else None
             ),

@@ -305,8 +305,9 @@ class Measure(_Record):
     basis: MeasureBasis
     needed: bool = Field(
         default=True,
-        description="False when the malice needs no measure: explicit pay-to-drop extortion "
-        "(法释〔2024〕9号 art. 15) or a professional-claimant pattern.",
+        description="False when no rule that made the complaint malicious rests on the "
+        "measure: explicit pay-to-drop extortion (法释〔2024〕9号 art. 15), a professional-"
+        "claimant pattern, violence or fake reviews for money.",
     )
     base: Decimal | None = Field(default=None, description="The loss or price stated, yuan.")
     ceiling: Decimal | None = Field(default=None, description="The most the law could award.")
@@ -328,6 +329,9 @@ class Purchase(_Record):
 
     units: int | None = Field(default=None, description="Units bought, split purchases counted.")
     knowing: bool = Field(default=False, description="Bought knowing of the flaw.")
+    split: bool = Field(
+        default=False, description="One purchase claimed as many (per order, receipt or item)."
+    )
     spans: tuple[Span, ...] = ()
 
 

@@ -48,6 +48,10 @@ _WORDS: Mapping[str, tuple[str, str]] = {
         "无需衡量：超出生活消费需要购买后索赔（法释〔2024〕9号）",
         "not needed: bought beyond living needs to claim (法释〔2024〕9号)",
     ),
+    "not needed:other": (
+        "无需衡量：判定不取决于索赔金额",
+        "not needed: the finding does not rest on the sum",
+    ),
     "ceiling": ("法定上限", "ceiling"),
     "ratio": ("索赔为上限的{ratio}倍", "demand is {ratio} × the ceiling"),
     # leverage
@@ -69,6 +73,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     # purchase
     "units": ("购买{units}件", "{units} units bought"),
     "knowing": ("明知有问题仍购买", "bought knowing of the flaw"),
+    "split": ("拆成多单、多次分别索赔", "one purchase claimed as many"),
     "yuan": ("{amount}元", "{amount} yuan"),
 }
 
@@ -108,8 +113,7 @@ def _demand(demand: Demand, lang: Lang) -> str:
     return head
 
 
-def _measure(measure: Measure, withdrawal: bool, lang: Lang) -> str:
-    why = "withdrawal" if withdrawal else "purchase"
+def _measure(measure: Measure, why: str, lang: Lang) -> str:
     parts = [] if measure.needed else [_word(f"not needed:{why}", lang)]
     base = "" if measure.base is None else f" {_yuan(measure.base, lang)}"
     basis = _word(f"basis:{measure.basis.value}", lang, base=base)
@@ -134,7 +138,15 @@ def _purchase(purchase: Purchase, lang: Lang) -> str:
     parts = [] if purchase.units is None else [_word("units", lang, units=purchase.units)]
     if purchase.knowing:
         parts.append(_word("knowing", lang))
+    if purchase.split:
+        parts.append(_word("split", lang))
     return _joined(parts, lang)
+
+
+def _why_unmeasured(malice: Malice) -> str:
+    if DemandPurpose.WITHDRAWAL in malice.demand.purposes:
+        return "withdrawal"
+    return "other" if malice.purchase is None else "purchase"
 
 
 def malice_rows(malice: Malice, lang: Lang = "en") -> list[tuple[str, str, str]]:
@@ -143,7 +155,7 @@ def malice_rows(malice: Malice, lang: Lang = "en") -> list[tuple[str, str, str]]
         (_word("demand", lang), _demand(malice.demand, lang), _quoted(malice.demand.spans)),
         (
             _word("measure", lang),
-            _measure(malice.measure, DemandPurpose.WITHDRAWAL in malice.demand.purposes, lang),
+            _measure(malice.measure, _why_unmeasured(malice), lang),
             _quoted(malice.measure.spans),
         ),
         (

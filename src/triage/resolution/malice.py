@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from triage.records.decision import (
+    Axis,
     Demand,
     DemandPurpose,
     FactValue,
@@ -21,11 +22,19 @@ from triage.records.decision import (
     Malice,
     Measure,
     MeasureBasis,
+    Nature,
     Purchase,
     Span,
 )
+from triage.rulepack.spec import Rule
 
-__all__ = ["LEVERAGE_LEXICONS", "MEASURE_LAWS", "PURPOSE_LEXICONS", "malice_of"]
+__all__ = [
+    "LEVERAGE_LEXICONS",
+    "MEASURE_FACTS",
+    "MEASURE_LAWS",
+    "PURPOSE_LEXICONS",
+    "malice_of",
+]
 
 LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "leverage": LeverageKind.REPORT,
@@ -37,14 +46,16 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "leverage_business": LeverageKind.BUSINESS_HARM,
     "violence_threat": LeverageKind.VIOLENCE,
     "extortion": LeverageKind.WITHDRAWAL,
+    "pay_to_drop": LeverageKind.WITHDRAWAL,
 }
 """Lexicons whose hits are pressure, and the kind each names."""
 
 _CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {"legal_action": LeverageKind.LAWSUIT}
 """Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel."""
 
-_EXTORTION = "extortion"
-"""Pay-to-drop wording: conditional by what it says, decisive without a measure."""
+_EXTORTION = frozenset({"extortion", "pay_to_drop"})
+"""Explicit extortion and pay-to-drop wording: conditional by what they say, decisive without
+a measure."""
 
 PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "request_refund": DemandPurpose.REFUND,
@@ -53,6 +64,7 @@ PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "mental_damage": DemandPurpose.MENTAL_DAMAGE,
     "fin_whole_debt_waiver": DemandPurpose.DEBT_WAIVER,
     "extortion": DemandPurpose.WITHDRAWAL,
+    "pay_to_drop": DemandPurpose.WITHDRAWAL,
 }
 """Lexicons that say what a demand is for."""
 
@@ -74,10 +86,19 @@ when the punitive part equals neither, the statutory minimum set the ceiling."""
 
 _CENT = 0.01
 
-_PROFESSIONAL = "purchase_beyond_living_needs"
-"""The nature reason of a professional claim: malicious by the purchase, whatever the sum."""
+MEASURE_FACTS = frozenset(
+    {
+        "excessive_demand",
+        "demand_over_ceiling",
+        "demand_ceiling_ratio",
+        "demand_paid_ratio",
+        "demand_loss_ratio",
+    }
+)
+"""Facts that hold a demand against its measure: a malicious finding needs the measure only
+when a rule that made it malicious reads one of them."""
 
-_PURCHASE_LEXICONS = frozenset({"bulk_purchase", "knowing_purchase"})
+_PURCHASE_LEXICONS = frozenset({"bulk_purchase", "knowing_purchase", "split_claim"})
 
 _AMOUNT_FACTS = ("loss_amount", "amount_paid")
 
@@ -85,17 +106,18 @@ _AMOUNT_FACTS = ("loss_amount", "amount_paid")
 def malice_of(
     facts: Mapping[str, FactValue],
     spans: Mapping[str, Sequence[Span]],
-    reasons: Iterable[str] = (),
+    fired: Iterable[Rule] = (),
 ) -> Malice:
     """The demand, measure, leverage and purchase behind a malicious decision.
 
     ``facts`` are the facts after the rules ran (derived ones included), ``spans`` the
-    text spans per fact, ``reasons`` the nature reason codes that made it malicious.
+    text spans per fact, ``fired`` the rules that fired: the measure is ``needed`` when a
+    rule that made the complaint malicious (the decisive ones, if any) read it.
     """
     hits = _lexicon_spans(spans)
     return Malice(
         demand=_demand(facts, spans, hits),
-        measure=_measure(facts, spans, hits, tuple(reasons)),
+        measure=_measure(facts, spans, _measured(fired)),
         leverage=_leverage(hits),
         purchase=_purchase(facts, spans, hits),
     )
@@ -122,20 +144,25 @@ def _demand(
         purposes += [_REQUEST_PURPOSES[kind] for kind in requested if kind in _REQUEST_PURPOSES]
     words = [span for name in PURPOSE_LEXICONS for span in hits.get(name, ())]
     return Demand(
-        money=facts.get("money_demand") is True or _EXTORTION in hits,
+        money=facts.get("money_demand") is True or not _EXTORTION.isdisjoint(hits),
         amount=_yuan(_number(facts.get("amount_demanded"))),
         purposes=tuple(sorted(set(purposes), key=list(DemandPurpose).index)),
         spans=_ordered([*spans.get("amount_demanded", ()), *words]),
     )
 
 
+def _measured(fired: Iterable[Rule]) -> bool:
+    """Whether a rule that made the complaint malicious held the demand against its measure."""
+    signals = [
+        rule for rule in fired if rule.axis is Axis.NATURE and rule.then.set == Nature.MALICIOUS
+    ]
+    deciding = [rule for rule in signals if rule.then.decisive] or signals
+    return any(rule.facts() & MEASURE_FACTS for rule in deciding)
+
+
 def _measure(
-    facts: Mapping[str, FactValue],
-    spans: Mapping[str, Sequence[Span]],
-    hits: Mapping[str, list[Span]],
-    reasons: tuple[str, ...],
+    facts: Mapping[str, FactValue], spans: Mapping[str, Sequence[Span]], needed: bool
 ) -> Measure:
-    needed = _EXTORTION not in hits and _PROFESSIONAL not in reasons
     demanded, ratio = (
         _number(facts.get("amount_demanded")),
         _number(facts.get("demand_ceiling_ratio")),
@@ -181,7 +208,7 @@ def _leverage(hits: Mapping[str, list[Span]]) -> Leverage:
             chosen += threats
     if not kinds:
         return Leverage()
-    conditional = _EXTORTION in hits or any(span.conditional for span in chosen)
+    conditional = not _EXTORTION.isdisjoint(hits) or any(span.conditional for span in chosen)
     return Leverage(
         kinds=tuple(sorted(set(kinds), key=list(LeverageKind).index)),
         link=LeverageLink.CONDITIONAL if conditional else LeverageLink.PARALLEL,
@@ -201,6 +228,7 @@ def _purchase(
     return Purchase(
         units=units if isinstance(units, int) else None,
         knowing="knowing_purchase" in hits,
+        split="split_claim" in hits,
         spans=_ordered([*spans.get("units_bought", ()), *words]),
     )
 

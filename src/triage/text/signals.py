@@ -27,7 +27,7 @@ _CHANNEL = "投诉|反映|举报|申诉"
 """Earlier contact that is a complaint: a call to customer service or a repair request is
 not (an unresolved matter, or one earlier call, is no repeat complaint)."""
 _REPEATS = re.compile(
-    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推])(?:"
+    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同])(?:"
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
     rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍))"
     r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
@@ -35,6 +35,7 @@ _REPEATS = re.compile(
     r"|(?P<again>又一次|再一次|再次|又)"
     r"|(?P<notfirst>(?:不是|并非)(?:第一次|头一次|第一回|头一回))"
     r"|(?P<morethanonce>不止一次|不只一次)"
+    r"|(?P<ticket>重复投诉|(?:前期已有|之前的|(?<![目当提眼])前|原)(?:投诉)?(?:工单|投诉单)|(?:详见|同)cp)"
     rf"|(?P<before>(?:上次|之前|以前|此前|曾经|曾|已经|已|早就|先前|前几天|前段时间|前些天)"
     rf"(?:就|也|都)?(?:已经|已)?(?:向[^，。！？；,!?;\n]{{0,12}}?)?(?:{_CHANNEL}))"
     r")"
@@ -45,6 +46,7 @@ _FIXED = {
     "again": 1,
     "notfirst": 1,
     "morethanonce": 2,
+    "ticket": 1,
     "before": 1,
 }
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})
@@ -66,11 +68,12 @@ _MAX_COUNT = 10**9
 _PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提)"
 """Measure words of units bought; weights and volumes (斤, 公斤, 升) are not units."""
 _UNITS = re.compile(
-    r"(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
+    rf"(?=[买购下拿结共一总合{NUMERAL_START}])"  # where either branch can start: cheap scan
+    r"(?:(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
     rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
     rf"(?:共?(?P<k>{NUMERAL})(?:多|余)?{_PACKAGING})?"
     rf"|(?<![0-9])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"
-    r"(?:买下|买走|买了|拿去结|结了账)"
+    r"(?:买下|买走|买了|拿去结|结了账))"
 )
 """Goods bought: a purchase or total word, then a number with a packaging measure word
 (分4次共下单购买40袋; 4箱16瓶 counts the 16 bottles), or such a number before the purchase
@@ -128,7 +131,8 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     """
     normalized = text.text
     found: list[Signal] = []
-    for match in _UNITS.finditer(normalized):
+    bought = list(_UNITS.finditer(normalized))
+    for match in bought:
         group = "n" if match["n"] else "m"
         count = max(_count(match[group]), _count(match["k"]) if match["k"] else 0)
         if count > 0:
@@ -138,7 +142,7 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
         if count > 1:
             found.append(_signal(text, SignalKind.UNITS, count, *match.span()))
     purchases = [signal for signal in found if not _TOTAL.search(signal.surface)]
-    totalled = any(_TOTAL.search(m.group()) for m in _UNITS.finditer(normalized))
+    totalled = any(_TOTAL.search(match.group()) for match in bought)
     if len(purchases) > 1 and not totalled:
         first, last = purchases[0], purchases[-1]
         summed = sum(signal.value for signal in purchases)

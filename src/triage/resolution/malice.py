@@ -57,6 +57,9 @@ _EXTORTION = frozenset({"extortion", "pay_to_drop"})
 """Explicit extortion and pay-to-drop wording: conditional by what they say, decisive without
 a measure."""
 
+_TIED_TO_PAYMENT = frozenset({*_EXTORTION, "until_paid"})
+"""Wording that ties the leverage to the money whatever its grammar (给钱就撤, 赔钱为止)."""
+
 PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "request_refund": DemandPurpose.REFUND,
     "request_compensation": DemandPurpose.COMPENSATION,
@@ -208,7 +211,7 @@ def _leverage(hits: Mapping[str, list[Span]]) -> Leverage:
             chosen += threats
     if not kinds:
         return Leverage()
-    conditional = not _EXTORTION.isdisjoint(hits) or any(span.conditional for span in chosen)
+    conditional = not _TIED_TO_PAYMENT.isdisjoint(hits) or any(s.conditional for s in chosen)
     return Leverage(
         kinds=tuple(sorted(set(kinds), key=list(LeverageKind).index)),
         link=LeverageLink.CONDITIONAL if conditional else LeverageLink.PARALLEL,

@@ -123,9 +123,7 @@ def reference(engine: Engine, complaint: Complaint) -> Decision:
         actions=result.actions,
         confidence=engine._confidence(result),
         malice=(
-            malice_of(facts, features.spans, result.reasons.nature)
-            if result.nature is Nature.MALICIOUS
-            else None
+            malice_of(facts, features.spans, fired) if result.nature is Nature.MALICIOUS else None
         ),
         trace=tuple(_firing(rule, facts, features.spans) for rule in ordered),
         ruleset_version=engine.ruleset_version,

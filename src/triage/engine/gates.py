@@ -18,7 +18,7 @@ from functools import reduce
 from itertools import product
 
 from triage.records.decision import FactValue
-from triage.rulepack.spec import AnyOf, Condition, FactTest, NotOf, Op, Rule
+from triage.rulepack.spec import AnyOf, Condition, FactTest, NotOf, Op, Rule, Scalar
 
 __all__ = ["MAX_ALTERNATIVES", "Gate", "Need", "alternatives"]
 
@@ -76,18 +76,45 @@ def _holds(need: Need, facts: Mapping[str, FactValue]) -> bool:
     return value in values
 
 
-class Gate:
-    """Whether any rule of one pass may fire on given facts."""
+def _selective(need: Need) -> tuple[bool, int, str]:
+    """Sort key: needs with fewest values first (the rarest to hold), presence last."""
+    fact, values = need
+    return (values is None, len(values or ()), f"{fact}\0{sorted(map(str, values or ()))}")
 
-    __slots__ = ("_always", "_needs")
+
+class Gate:
+    """Whether any rule of one pass may fire on given facts.
+
+    Each alternative is filed under one of its needs, the most selective, by fact and
+    value (or item); so only the alternatives whose key the facts hold are checked.
+    """
+
+    __slots__ = ("_always", "_by_fact")
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         options = dict.fromkeys(option for rule in rules for option in alternatives(rule.when))
         self._always = frozenset() in options
-        self._needs = tuple(tuple(sorted(option, key=str)) for option in options)
+        by_fact: dict[str, dict[Scalar | None, list[tuple[Need, ...]]]] = {}
+        for option in options:
+            if not option:
+                continue
+            fact, values = min(option, key=_selective)
+            checked = tuple(sorted(option, key=_selective))
+            for value in values if values is not None else (None,):
+                by_fact.setdefault(fact, {}).setdefault(value, []).append(checked)
+        self._by_fact = by_fact
 
     def open(self, facts: Mapping[str, FactValue]) -> bool:
         """False only when no rule of the pass can be true on ``facts``."""
-        return self._always or any(
-            all(_holds(need, facts) for need in option) for option in self._needs
-        )
+        if self._always:
+            return True
+        for fact, by_value in self._by_fact.items():
+            value = facts.get(fact)
+            if value is None:
+                continue
+            keys = (None, *value) if isinstance(value, tuple) else (None, value)
+            for key in keys:
+                for option in by_value.get(key, ()):
+                    if all(_holds(need, facts) for need in option):
+                        return True
+        return False

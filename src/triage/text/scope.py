@@ -174,10 +174,13 @@ class Scope:
         words, starts = self._words, self._starts
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
-        cues = [
+        cues = [  # _consequence inlined for the common words: this visits every token
             i
             for i, word in enumerate(words)
-            if word in CONDITION_MARKERS or _consequence(word) or "不" in word
+            if word in CONDITION_MARKERS
+            or "不" in word
+            or word in _CONSEQUENCE
+            or (word[:1] == "就" and _consequence(word))
         ]
         region_starts: list[int] = []
         region_ends: list[int] = []

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+import ahocorasick
+
 from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
@@ -75,6 +77,8 @@ class HitCondition:
 @dataclass(frozen=True)
 class _Compiled:
     spec: PatternSpec
+    first: tuple[str, ...]
+    """The normalised terms of the first group, longest first (as the regex tries them)."""
     groups: tuple[re.Pattern[str], ...]
 
 
@@ -88,13 +92,36 @@ class PatternMatcher:
         normalizer: Normalizer,
     ) -> None:
         self._patterns = tuple(
-            _Compiled(spec, tuple(_group(terms, normalizer) for terms in spec.groups))
+            _Compiled(
+                spec,
+                _terms(spec.groups[0], normalizer),
+                tuple(_group(terms, normalizer) for terms in spec.groups),
+            )
             for spec in patterns
         )
+        # One automaton finds the first-group terms of every pattern in one scan; a
+        # pattern none of whose first terms occurs is not looked at.
+        self._first_terms = ahocorasick.Automaton()
+        self._patterns_of: dict[str, list[int]] = {}
+        for number, compiled in enumerate(self._patterns):
+            for term in compiled.first:
+                if term not in self._patterns_of:
+                    self._first_terms.add_word(term, term)
+                self._patterns_of.setdefault(term, []).append(number)
+        if self._patterns_of:
+            self._first_terms.make_automaton()
         merged: dict[str, HitCondition] = {}
         for condition in conditions:
             merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
         self._conditions: Mapping[str, HitCondition] = merged
+
+    def first_terms(self, text: str) -> dict[str, list[int]]:
+        """Each first-group term found in normalised ``text`` → its starts, in order."""
+        occurrences: dict[str, list[int]] = {}
+        if self._patterns_of:
+            for end, term in self._first_terms.iter(text):
+                occurrences.setdefault(term, []).append(end - len(term) + 1)
+        return occurrences
 
     def keep(self, reading: ClauseReading) -> Keep | None:
         """The condition check for plain hits of this text (None: every hit counts)."""
@@ -122,17 +149,18 @@ class PatternMatcher:
         if not self._patterns:
             return ()
         normalized = text.text
+        occurrences = self.first_terms(normalized)
+        touched = sorted({number for term in occurrences for number in self._patterns_of[term]})
         hits: list[Hit] = []
-        for compiled in self._patterns:
+        for compiled in (self._patterns[number] for number in touched):
             spec = compiled.spec
             bounds = scope.sentence if spec.within == "sentence" else scope.clause
             seen: set[tuple[int, int]] = set()
-            for first in compiled.groups[0].finditer(normalized):
-                start = first.start()
+            for start, first_end in _leftmost(compiled.first, occurrences):
                 region = bounds(start)
                 if region in seen:
                     continue
-                found = _rest(compiled.groups[1:], normalized, first.end(), region[1], spec.gap)
+                found = _rest(compiled.groups[1:], normalized, first_end, region[1], spec.gap)
                 if found is None:
                     continue
                 token = reading.token_at(start)
@@ -152,6 +180,21 @@ class PatternMatcher:
                     )
                 )
         return tuple(hits)
+
+
+def _leftmost(
+    terms: tuple[str, ...], occurrences: Mapping[str, list[int]]
+) -> list[tuple[int, int]]:
+    """``[start, end)`` of each match of ``terms`` as ``re.finditer`` gives them: leftmost,
+    the longest term at a position, not overlapping."""
+    found = sorted((start, -len(term)) for term in terms for start in occurrences.get(term, ()))
+    matches: list[tuple[int, int]] = []
+    reached = 0
+    for start, negative_length in found:
+        if start >= reached:
+            reached = start - negative_length
+            matches.append((start, reached))
+    return matches
 
 
 def _rest(
@@ -180,9 +223,14 @@ def _allowed(
     return modes is None or reading.mode(token, start, end) in modes
 
 
+def _terms(terms: tuple[str, ...], normalizer: Normalizer) -> tuple[str, ...]:
+    """The normalised terms, longest first; a term that normalises to nothing is dropped."""
+    normalized = {normalizer.normalize(term).text for term in terms} - {""}
+    return tuple(sorted(normalized, key=len, reverse=True))
+
+
 def _group(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
-    normalized = sorted({normalizer.normalize(term).text for term in terms}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, normalized)))
+    return re.compile("|".join(map(re.escape, _terms(terms, normalizer))))
 
 
 def _narrowed(known: HitCondition | None, condition: HitCondition) -> HitCondition:

@@ -322,11 +322,7 @@ class Engine:
             defaults=result.defaults,
             actions=result.actions,
             confidence=self._confidence(result),
-            malice=(
-                malice_of(facts, spans, fired)
-                if result.nature is Nature.MALICIOUS
-                else None
-            ),
+            malice=malice_of(facts, spans, fired) if result.nature is Nature.MALICIOUS else None,
             trace=self._explainer.trace(ordered, facts, spans),
             ruleset_version=self._ruleset.version,
             as_of=moment,

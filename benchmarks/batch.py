@@ -28,11 +28,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--count", type=int, default=5000, help="complaints to decide")
     parser.add_argument("--workers", type=int, default=default_workers(), help="processes")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; the median counts")
+    parser.add_argument(
+        "--rules", type=Path, nargs="*", help="rule pack folders (default: the bundled packs)"
+    )
     options = parser.parse_args(argv)
 
     records = complaints(options.input or default_input())
     batch = [records[n % len(records)] for n in range(options.count)]
-    with Engine.default() as engine:
+    with Engine.from_paths(*options.rules) if options.rules else Engine.default() as engine:
         for record in records[:50]:
             engine.decide(record)
         outputs: list[list[str]] = []

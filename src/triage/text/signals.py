@@ -3,7 +3,8 @@
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
 多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
 in the clause; 不是第一次/并非第一次
-(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1). A matter
+(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1), an earlier
+ticket (前工单, 详见工单CP…: 1) or a report made long ago (反映很久了: 1). A matter
 still unresolved (一直没人处理) or an earlier call is no repeat complaint. People: a number
 with a person measure word or noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
 """
@@ -35,7 +36,9 @@ _REPEATS = re.compile(
     r"|(?P<again>又一次|再一次|再次|又)"
     r"|(?P<notfirst>(?:不是|并非)(?:第一次|头一次|第一回|头一回))"
     r"|(?P<morethanonce>不止一次|不只一次)"
-    r"|(?P<ticket>重复投诉|(?:前期已有|之前的|(?<![目当提眼])前|原)(?:投诉)?(?:工单|投诉单)|(?:详见|同)cp)"
+    r"|(?P<ticket>重复投诉|(?:前期已有|之前的|(?<![目当提眼])前有?|原)(?:投诉)?(?:工单|投诉单)"
+    r"|(?:详见|同)[:：]?(?:投诉)?(?:工单|投诉单)?[:：]?cp)"
+    r"|(?P<longago>(?:反映|反应)了?(?:很久|好久|很长时间|好长时间)了)"
     rf"|(?P<before>(?:上次|之前|以前|此前|曾经|曾|已经|已|早就|先前|前几天|前段时间|前些天)"
     rf"(?:就|也|都)?(?:已经|已)?(?:向[^，。！？；,!?;\n]{{0,12}}?)?(?:{_CHANNEL}))"
     r")"
@@ -47,6 +50,7 @@ _FIXED = {
     "notfirst": 1,
     "morethanonce": 2,
     "ticket": 1,
+    "longago": 1,
     "before": 1,
 }
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})

@@ -89,6 +89,23 @@ def test_a_pattern_hit_keeps_negation_and_condition_scope() -> None:
     assert next(h for h in conditional if h.lexicon == "hazard").conditional
 
 
+def test_a_pattern_skips_speech_reported_from_the_actors_named() -> None:
+    """``not_said_by`` drops a match inside what the business is reported to have said."""
+    spec = PatternSpec(
+        "t.pattern.drop", "drop", (("删差评",), ("给",), ("钱", "元")), gap=6,
+        not_said_by=frozenset({Actor.RESPONDENT}),
+    )  # fmt: skip
+    analyser = _analyser((spec,))
+
+    def dropped(text: str) -> bool:
+        return any(hit.lexicon == "drop" for hit in analyser.analyse(text).hits)
+
+    assert dropped("要我删差评就给我五千元")
+    assert not dropped("客服说删差评就给我五元")
+    unrestricted = _analyser((PatternSpec("t.pattern.drop", "drop", spec.groups, gap=6),))
+    assert any(h.lexicon == "drop" for h in unrestricted.analyse("客服说删差评就给我五元").hits)
+
+
 def test_actor_conditions_follow_who_did_it() -> None:
     """A condition keeps harassment by the business and drops the complainant's own calls."""
     condition = HitCondition("harass", frozenset({Actor.RESPONDENT, Actor.UNKNOWN}))

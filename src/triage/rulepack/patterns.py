@@ -11,6 +11,7 @@ A pack may hold ``patterns/*.yaml``::
           - [扣, 划, 开通]                   # matches at a token start: 扣 → 扣款, 扣走
         gap: 8                               # at most 8 characters between two groups
         actor: [respondent, third_party, unknown]
+        not_said_by: [respondent]            # not inside 客服说… (reported speech)
         mode: [statement]
         examples:
           match: [未经我同意就扣了我500元]
@@ -79,6 +80,11 @@ class PatternDocument(_Strict):
     gap: int = Field(default=8, ge=0, le=60)
     within: Literal["clause", "sentence"] = "clause"
     actor: tuple[Actor, ...] | None = None
+    not_said_by: tuple[Actor, ...] = Field(
+        default=(),
+        description="No match inside speech reported from these actors (商家说…可以给返现), "
+        "whoever the clause is about.",
+    )
     mode: tuple[Mode, ...] | None = None
     examples: PatternExamples
 
@@ -187,6 +193,7 @@ def resolve_patterns(
                 within=item.within,
                 actors=frozenset(item.actor) if item.actor is not None else None,
                 modes=frozenset(item.mode) if item.mode is not None else None,
+                not_said_by=frozenset(item.not_said_by),
             )
         )
     conditions: list[HitCondition] = []

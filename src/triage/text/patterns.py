@@ -47,7 +47,8 @@ class PatternSpec:
     """One clause pattern: term groups in order, the lexicon it feeds, actor and modes.
 
     ``actors`` and ``modes`` are the allowed ones; None allows any. ``within`` is
-    ``clause`` or ``sentence``: the stretch all groups must lie in.
+    ``clause`` or ``sentence``: the stretch all groups must lie in. ``not_said_by`` drops
+    matches that start inside speech reported from those actors (商家说删差评可以给返现).
     """
 
     id: str
@@ -57,6 +58,7 @@ class PatternSpec:
     within: str = "clause"
     actors: frozenset[Actor] | None = None
     modes: frozenset[Mode] | None = None
+    not_said_by: frozenset[Actor] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ class PatternMatcher:
                 if found is None:
                     continue
                 token = reading.token_at(start)
+                if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
+                    continue
                 if not _allowed(reading, token, start, found, spec.actors, spec.modes):
                     continue
                 seen.add(region)

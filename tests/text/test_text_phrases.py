@@ -19,6 +19,7 @@ LEXICONS = {
     "refund": ["退款", "退钱"],
     "leak": ["漏水"],
     "satisfied": ["满意"],
+    "unless_paid": ["少一分"],
 }
 AS_OF = datetime(2024, 6, 15, 9, 30, tzinfo=UTC)
 MENTIONS = ("mentions", "mentions_conditional", "mentions_negated")
@@ -64,6 +65,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("i-want-demand", "我要三万块，少一分都不行", {"amounts": [("30000", "demand")]}),
     ("threshold-is-other", "年消费满10万免年费", {"amounts": [("100000", "other")]}),
+    ("sum-not-given-is-demanded", "不给五万块我就找记者", {"amounts": [("50000", "demand")]}),
+    ("sum-to-my-account-is-demanded", "三天内打5万元到我账户", {"amounts": [("50000", "demand")]}),
+    ("sum-handed-over-is-demanded", "今天不拿出一万块钱来", {"amounts": [("10000", "demand")]}),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
     ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------
@@ -155,6 +159,11 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("wanyi-reporter", "万一再出问题我就找记者", {"mentions_conditional": ("leverage",)}),
     ("yidan-media", "一旦出事就找媒体", {"mentions_conditional": ("leverage",)}),
     ("bu-dehua", "不给说法的话我就去电视台", {"mentions_conditional": ("leverage",)}),
+    (
+        "short-of-the-sum-is-a-condition",
+        "赔我两万，少一分我就找记者",
+        {"mentions_conditional": ("leverage", "unless_paid"), "mentions": None},
+    ),
     (
         "consequence-goes-on-after-zai",
         "不赔钱我就发抖音，再天天打12315",

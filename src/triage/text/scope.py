@@ -80,6 +80,8 @@ _NOT_A_CONDITION = (
 )  # fmt: skip
 """不-words that do not negate a predicate (不过, 不到一个月就坏了), so set up no condition."""
 _CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition
+_SHORT_OF = ("少一分", "少一毛", "少一块", "少给一分", "差一分")
+"""A sum short of the demand (少一分…就): set up the condition as a 不-word does."""
 _CONSEQUENCE = frozenset({"就", "就要", "就会", "就去", "那就", "便"})
 _NOT_CONSEQUENCE = (
     "就是", "就算", "就像", "就连", "就此", "就近", "就业", "就医", "就餐", "就读", "就诊", "就职",
@@ -179,6 +181,7 @@ class Scope:
             for i, word in enumerate(words)
             if word in CONDITION_MARKERS
             or "不" in word
+            or word.startswith(_SHORT_OF)
             or word in _CONSEQUENCE
             or (word[:1] == "就" and _consequence(word))
         ]
@@ -222,7 +225,10 @@ class Scope:
 
 
 def _condition_not(word: str) -> bool:
-    """Whether ``word`` negates a predicate: 不, 再不, 不退, and 不-terms such as 不退钱."""
+    """Whether ``word`` negates a predicate: 不, 再不, 不退, and 不-terms such as 不退钱; or
+    says the sum falls short (少一分我就告你们: a sum short of the demand is not paying it)."""
+    if word.startswith(_SHORT_OF):
+        return True
     stem = word[1:] if word[:2] in ("再不", "还不", "若不", "如不") else word
     return stem[:1] == "不" and not stem.startswith(_NOT_A_CONDITION)
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from tests.engine.test_engine import LEXICONS, RULES
 from triage import Complaint, Decision, Engine
@@ -130,3 +131,32 @@ def test_workers_must_be_positive(engine: Engine) -> None:
     """Zero workers is a mistake, reported at once."""
     with pytest.raises(TriageError, match="at least 1"):
         list(engine.decide_batch([], workers=0))
+
+
+def _models_in(value: object) -> list[str]:
+    """Names of the pydantic models anywhere inside ``value`` (tuples, lists, dicts)."""
+    if isinstance(value, BaseModel):
+        return [type(value).__name__]
+    if isinstance(value, tuple | list):
+        return [name for item in value for name in _models_in(item)]
+    if isinstance(value, dict):
+        return [name for item in value.values() for name in _models_in(item)]
+    return []
+
+
+def test_workers_send_plain_parts_that_assemble_to_the_decision() -> None:
+    """What a worker sends back holds no model (but a malicious decision's Malice); after a
+    round trip through pickle, another engine of the same rules assembles the same Decision."""
+    examples = _examples()
+    with Engine.default() as engine:
+        copy = pickle.loads(pickle.dumps(engine))  # noqa: S301 - our own bytes
+        try:
+            for complaint in examples:
+                parts = engine._decide_parts(complaint)
+                assert _models_in(parts._replace(malice=None)) == []
+                sent = pickle.loads(pickle.dumps(parts))  # noqa: S301 - our own bytes
+                decision = copy._assemble(sent)
+                assert decision == engine.decide(complaint)
+                assert decision.model_dump_json() == engine.decide(complaint).model_dump_json()
+        finally:
+            copy.close()

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.engine.test_engine import LEXICONS, RULES
-from triage import Complaint, Engine, Span
+from triage import Complaint, Engine
 from triage.engine.engine import MAX_TEXT_LENGTH, TEXT_TRUNCATED
 from triage.resolution import trace
 from triage.resolution.trace import MAX_SPANS_PER_FACT
-from triage.text.features import TextMatch
+from triage.text.features import SpanRow, TextMatch
 from triage.text.scope import SUSPICION_MARKERS, Scope
 from triage.text.segment import Segmentation
 
@@ -72,13 +72,13 @@ def test_uncapped_firings_keep_their_json(engine: Engine) -> None:
 def test_spans_built_do_not_grow_with_hits(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """10,000 hits of one fact build no more spans than the cap (memory flat in hits)."""
     built: list[str] = []
-    real = trace.to_span
+    real = trace.span_row
 
-    def counting(fact: str, item: TextMatch) -> Span:
+    def counting(fact: str, item: TextMatch) -> SpanRow:
         built.append(fact)
         return real(fact, item)
 
-    monkeypatch.setattr(trace, "to_span", counting)
+    monkeypatch.setattr(trace, "span_row", counting)
     engine.decide(_complaint("骨折，" * 10_000))
     assert 0 < len(built) <= 3 * MAX_SPANS_PER_FACT
 

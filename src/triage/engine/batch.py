@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,7 +29,7 @@ from triage.records.complaint import Complaint
 from triage.records.decision import Decision
 
 if TYPE_CHECKING:
-    from triage.engine.engine import Engine
+    from triage.engine.engine import DecisionParts, Engine
 
 __all__ = ["CHUNKS_IN_FLIGHT", "CHUNK_SIZE", "Item", "decide_batch", "default_workers"]
 
@@ -53,7 +54,8 @@ class _Bad:
         return RecordError(self.what, self.problems, line=self.line)
 
 
-_Outcome = tuple[Decision, float] | _Bad
+_Outcome = tuple["DecisionParts", float] | _Bad
+"""A decided item as its parts (the calling process builds the Decision) and its seconds."""
 
 _worker_engine: list[Engine] = []
 """The engine of this worker process (set once, when the worker starts)."""
@@ -73,10 +75,13 @@ def _start_worker(engine: Engine) -> None:
 
 def _decide_chunk(chunk: list[Item], as_of: datetime | None) -> list[_Outcome]:
     engine = _worker_engine[0]
+    clock = time.perf_counter
     outcomes: list[_Outcome] = []
     for item in chunk:
+        started = clock()
         try:
-            outcomes.append(engine._decide_timed(item, as_of=as_of))
+            parts = engine._decide_parts(item, as_of=as_of)
+            outcomes.append((parts, clock() - started))
         except RecordError as error:
             outcomes.append(_Bad(error.what, error.problems, error.line))
     return outcomes
@@ -113,9 +118,9 @@ def decide_batch(
         while chunk := list(islice(items, CHUNK_SIZE)):
             pending.append(pool.submit(_decide_chunk, chunk, as_of))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
-                yield from _results(pending.popleft().result(), report)
+                yield from _results(engine, pending.popleft().result(), report)
         while pending:
-            yield from _results(pending.popleft().result(), report)
+            yield from _results(engine, pending.popleft().result(), report)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -137,12 +142,15 @@ def _sequential(
 
 
 def _results(
-    outcomes: list[_Outcome], report: Callable[[Decision, float], None]
+    engine: Engine, outcomes: list[_Outcome], report: Callable[[Decision, float], None]
 ) -> Iterator[Decision | RecordError]:
+    clock = time.perf_counter
     for outcome in outcomes:
         if isinstance(outcome, _Bad):
             yield outcome.error()
         else:
-            decision, seconds = outcome
-            report(decision, seconds)
+            parts, seconds = outcome
+            started = clock()
+            decision = engine._assemble(parts)
+            report(decision, seconds + clock() - started)
             yield decision

@@ -9,9 +9,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypedDict, Unpack
+from typing import Any, NamedTuple, TypedDict, Unpack
+
+from pydantic import BaseModel
 
 from triage.compile.network import Network, build_network
 from triage.engine.batch import decide_batch, default_workers
@@ -23,11 +26,11 @@ from triage.facts import Analyser
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
-from triage.records.decision import Axis, Confidence, Decision, FactValue, Nature, Span
+from triage.records.decision import Axis, Confidence, Decision, FactValue, Malice, Nature, Span
 from triage.records.parsing import check_as_of, parse_complaint
 from triage.resolution.malice import malice_of
 from triage.resolution.resolve import Resolution, resolve
-from triage.resolution.trace import TraceBuilder
+from triage.resolution.trace import CompactTrace, TraceBuilder
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
 from triage.text import TextFeatures
@@ -85,6 +88,38 @@ class RuleInfo:
     priority: int
     enabled: bool
     tags: tuple[str, ...]
+
+
+class DecisionParts(NamedTuple):
+    """A decision as plain values (strings, numbers, tuples, dicts) and a compact trace.
+
+    `Engine._assemble` builds the Decision from them. Workers send these back instead of
+    Decisions (`triage.engine.batch`): plain values pickle at a fraction of the cost of
+    about fifty models, and the firings' rule texts come from the receiving engine.
+    """
+
+    complaint_id: str
+    axes: tuple[str, str, str]
+    """Validity, nature and severity, as values."""
+    responsibility: dict[str, Any]
+    needs_review: bool
+    review_reasons: tuple[str, ...]
+    reasons: dict[str, Any]
+    nature_score: float
+    defaults: tuple[str, ...]
+    actions: tuple[dict[str, Any], ...]
+    confidence: dict[str, Any]
+    malice: Malice | None
+    trace: CompactTrace
+    as_of: datetime
+
+
+def _plain(record: BaseModel) -> dict[str, Any]:
+    """A record's fields as they validate back (enums as their values)."""
+    return {
+        name: value.value if isinstance(value, Enum) else value
+        for name, value in record.__dict__.items()
+    }
 
 
 def _close_all(rulesets: list[DurableRuleset]) -> None:
@@ -258,6 +293,13 @@ class Engine:
     ) -> tuple[Decision, float]:
         """The decision and the seconds it took, not yet reported."""
         started = time.perf_counter()
+        parts = self._decide_parts(complaint, as_of=as_of)
+        return self._assemble(parts), time.perf_counter() - started
+
+    def _decide_parts(
+        self, complaint: Complaint | Mapping[str, Any], *, as_of: datetime | None = None
+    ) -> DecisionParts:
+        """Everything the decision holds, as `_assemble` takes it (see `DecisionParts`)."""
         if not isinstance(complaint, Complaint):
             complaint = parse_complaint(complaint)
         moment = _moment(as_of, complaint)
@@ -268,10 +310,9 @@ class Engine:
             else complaint
         )
         features = self._analyser.analyse(analysed, as_of=moment)
-        decision = self._decide_facts(
+        return self._decide_facts(
             dict(features.facts), features.spans, complaint.id, moment, truncated=truncated
         )
-        return decision, time.perf_counter() - started
 
     def _report(self, decision: Decision, seconds: float) -> None:
         """Log a slow decision and a trimmed trace, then pass the decision to ``on_decision``."""
@@ -300,32 +341,51 @@ class Engine:
         moment: datetime,
         *,
         truncated: bool = False,
-    ) -> Decision:
-        """The rule stage: run the passes on ready facts, resolve, explain."""
+    ) -> DecisionParts:
+        """The rule stage: run the passes on ready facts, resolve, explain (compactly)."""
         fired = self._run(facts)
         result = resolve(fired, self._ruleset.policy)
-        review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
         ordered = sorted(
             fired,
             key=lambda r: (r.axis is not Axis.DERIVE, _AXIS_ORDER[r.axis], -r.priority, r.id),
         )
+        review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
+        return DecisionParts(
+            complaint_id,
+            (result.validity.value, result.nature.value, result.severity.value),
+            _plain(result.responsibility),
+            result.needs_review or truncated,
+            review_reasons or result.review_reasons,
+            _plain(result.reasons),
+            result.nature_score,
+            tuple(axis.value for axis in result.defaults),
+            tuple(_plain(action) for action in result.actions),
+            _plain(self._confidence(result)),
+            malice_of(facts, spans, fired) if result.nature is Nature.MALICIOUS else None,
+            self._explainer.compact(ordered, facts, spans),
+            moment,
+        )
+
+    def _assemble(self, parts: DecisionParts) -> Decision:
+        """The Decision of ``parts``, decided by this engine or by a copy of it in a worker."""
+        validity, nature, severity = parts.axes
         return Decision(
-            complaint_id=complaint_id,
-            validity=result.validity,
-            nature=result.nature,
-            severity=result.severity,
-            responsibility=result.responsibility,
-            needs_review=result.needs_review or truncated,
-            review_reasons=review_reasons or result.review_reasons,
-            reasons=result.reasons,
-            nature_score=result.nature_score,
-            defaults=result.defaults,
-            actions=result.actions,
-            confidence=self._confidence(result),
-            malice=malice_of(facts, spans, fired) if result.nature is Nature.MALICIOUS else None,
-            trace=self._explainer.trace(ordered, facts, spans),
+            complaint_id=parts.complaint_id,
+            validity=validity,
+            nature=nature,
+            severity=severity,
+            responsibility=parts.responsibility,
+            needs_review=parts.needs_review,
+            review_reasons=parts.review_reasons,
+            reasons=parts.reasons,
+            nature_score=parts.nature_score,
+            defaults=parts.defaults,
+            actions=parts.actions,
+            confidence=parts.confidence,
+            malice=parts.malice,
+            trace=self._explainer.build(parts.trace),
             ruleset_version=self._ruleset.version,
-            as_of=moment,
+            as_of=parts.as_of,
         )
 
     def _confidence(self, result: Resolution) -> Confidence:

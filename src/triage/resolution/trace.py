@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from triage.records.decision import Effect, EffectKind, FactValue, Firing, Span
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
-from triage.text.features import SpanMap, TextMatch, to_span
+from triage.text.features import SpanMap, SpanRow, TextMatch, span_of_row, span_row
 
-__all__ = ["MAX_SPANS_PER_FACT", "TraceBuilder"]
+__all__ = ["MAX_SPANS_PER_FACT", "CompactTrace", "FiringRow", "TraceBuilder"]
 
 MAX_SPANS_PER_FACT = 32
 """Spans a firing keeps per fact it read, the first in the text; the rest are counted."""
@@ -78,31 +78,51 @@ class _Plan:
         )
 
 
+FiringRow = tuple[
+    int, tuple[tuple[str, FactValue], ...], tuple[int, ...], tuple[tuple[str, int], ...]
+]
+"""A firing as plain values: the rule's position in the rule set, the facts it read with
+their values, its spans (positions in the trace's span rows, in order) and the spans left
+out per fact."""
+
+CompactTrace = tuple[tuple[SpanRow, ...], tuple[FiringRow, ...]]
+"""A decision's trace as plain values (`TraceBuilder.compact`): the distinct span rows, then
+the firings. Cheap to build and to pickle; `TraceBuilder.build` makes the models, in any
+process holding an engine of the same rule set."""
+
+
 class _Spans:
-    """The spans of one decision: each built once, on first use, and only if kept.
+    """The span rows of one decision: each chosen once, and only if kept.
 
     From a `SpanMap` the evidence is chosen first and only
-    the kept items become spans, so the cost does not grow with the number of hits; the
+    the kept items become rows, so the cost does not grow with the number of hits; the
     items of a lexicon fact are indexed by lexicon once, so each firing reads only its own.
+    Equal rows share one position, as equal spans are one span in a firing.
     """
 
-    __slots__ = ("_built", "_by_lexicon", "_selected", "_source")
+    __slots__ = ("_by_lexicon", "_positions", "_rows", "_selected", "_source")
 
     def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
         self._source = source
-        self._built: dict[tuple[str, int], Span] = {}
+        self._rows: dict[SpanRow, int] = {}
+        self._positions: dict[tuple[str, int], int] = {}
         self._by_lexicon: dict[str, dict[str | None, list[tuple[int, TextMatch | Span]]]] = {}
-        self._selected: dict[tuple[str, frozenset[str] | None], tuple[list[Span], int]] = {}
+        self._selected: dict[tuple[str, frozenset[str] | None], tuple[list[int], int]] = {}
 
-    def select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
-        """The first spans of ``fact`` (from ``lexicons`` when given) and how many were left."""
+    @property
+    def rows(self) -> tuple[SpanRow, ...]:
+        """Every row chosen so far, by position."""
+        return tuple(self._rows)
+
+    def select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[int], int]:
+        """The first rows of ``fact`` (from ``lexicons`` when given) and how many were left."""
         key = (fact, lexicons)
         selected = self._selected.get(key)
         if selected is None:
             selected = self._selected[key] = self._select(fact, lexicons)
         return selected
 
-    def _select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[Span], int]:
+    def _select(self, fact: str, lexicons: frozenset[str] | None) -> tuple[list[int], int]:
         items: Sequence[TextMatch | Span]
         if lexicons is None:
             items = self._items(fact)
@@ -116,7 +136,7 @@ class _Spans:
         if len(items) > MAX_SPANS_PER_FACT:
             omitted = len(items) - MAX_SPANS_PER_FACT
             items = sorted(items, key=lambda item: (item.start, item.end))[:MAX_SPANS_PER_FACT]
-        return [self._span(fact, item) for item in items], omitted
+        return [self._position(fact, item) for item in items], omitted
 
     def _items(self, fact: str) -> Sequence[TextMatch | Span]:
         source = self._source
@@ -131,14 +151,22 @@ class _Spans:
                 index.setdefault(lexicon, []).append((position, item))
         return index
 
-    def _span(self, fact: str, item: TextMatch | Span) -> Span:
-        if isinstance(item, Span):
-            return item
+    def _position(self, fact: str, item: TextMatch | Span) -> int:
         key = (fact, id(item))
-        span = self._built.get(key)
-        if span is None:
-            span = self._built[key] = to_span(fact, item)
-        return span
+        position = self._positions.get(key)
+        if position is None:
+            row = _row(fact, item)
+            position = self._rows.setdefault(row, len(self._rows))
+            self._positions[key] = position
+        return position
+
+
+def _row(fact: str, item: TextMatch | Span) -> SpanRow:
+    """The row of the span `to_span` makes of ``item`` (of a Span, the Span itself)."""
+    if isinstance(item, Span):
+        return (item.fact, item.lexicon, item.term, item.surface, item.start, item.end,
+                item.negated, item.conditional)  # fmt: skip
+    return span_row(fact, item)
 
 
 class TraceBuilder:
@@ -146,7 +174,9 @@ class TraceBuilder:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         """Prepare every rule of the set; `trace` takes only these rules."""
-        self._plans = {rule.id: _Plan.of(rule) for rule in rules}
+        plans = [_Plan.of(rule) for rule in rules]
+        self._plans = tuple(plans)
+        self._positions = {plan.rule.id: position for position, plan in enumerate(plans)}
 
     def trace(
         self,
@@ -155,33 +185,62 @@ class TraceBuilder:
         spans: Mapping[str, Sequence[Span]],
     ) -> tuple[Firing, ...]:
         """The trace entries of ``fired``, in that order; spans shared between entries."""
+        return self.build(self.compact(fired, facts, spans))
+
+    def compact(
+        self,
+        fired: Iterable[Rule],
+        facts: Mapping[str, FactValue],
+        spans: Mapping[str, Sequence[Span]],
+    ) -> CompactTrace:
+        """The trace of ``fired`` as plain values: what `build` turns into Firings."""
         shared = _Spans(spans)
-        plans = self._plans
-        return tuple(self._firing(plans[rule.id], facts, shared) for rule in fired)
+        plans, positions = self._plans, self._positions
+        firings = []
+        for rule in fired:
+            position = positions[rule.id]
+            firings.append(self._compact_firing(position, plans[position], facts, shared))
+        rows = shared.rows
+        return rows, tuple(firings)
 
     @staticmethod
-    def _firing(plan: _Plan, facts: Mapping[str, FactValue], spans: _Spans) -> Firing:
-        rule = plan.rule
-        used: dict[str, FactValue] = {}
-        evidence: list[Span] = []
-        omitted: dict[str, int] = {}
+    def _compact_firing(
+        position: int, plan: _Plan, facts: Mapping[str, FactValue], spans: _Spans
+    ) -> FiringRow:
+        used: list[tuple[str, FactValue]] = []
+        evidence: list[int] = []
+        omitted: list[tuple[str, int]] = []
         for name, lexicons in plan.reads:
             if name in facts:
-                used[name] = facts[name]
+                used.append((name, facts[name]))
             kept, left = spans.select(name, lexicons)
             evidence.extend(kept)
             if left:
-                omitted[name] = left
-        evidence.sort(key=lambda span: (span.start, span.end, span.fact))
-        return Firing(
-            rule_id=rule.id,
-            title=rule.title,
-            axis=rule.axis,
-            effects=plan.effects,
-            file=rule.trace_file or rule.loc.file,
-            line=rule.loc.line,
-            source=rule.source,
-            facts=used,
-            spans=tuple(dict.fromkeys(evidence)),
-            spans_omitted=omitted,
-        )
+                omitted.append((name, left))
+        return position, tuple(used), tuple(evidence), tuple(omitted)
+
+    def build(self, compact: CompactTrace) -> tuple[Firing, ...]:
+        """The Firings of a compact trace; each distinct span is one Span model, shared."""
+        rows, firings = compact
+        spans = [span_of_row(row) for row in rows]
+        plans = self._plans
+        built = []
+        for position, used, evidence, omitted in firings:
+            rule_plan = plans[position]
+            rule = rule_plan.rule
+            ordered = sorted(evidence, key=lambda at: (rows[at][4], rows[at][5], rows[at][0]))
+            built.append(
+                Firing(
+                    rule_id=rule.id,
+                    title=rule.title,
+                    axis=rule.axis,
+                    effects=rule_plan.effects,
+                    file=rule.trace_file or rule.loc.file,
+                    line=rule.loc.line,
+                    source=rule.source,
+                    facts=dict(used),
+                    spans=tuple(spans[at] for at in dict.fromkeys(ordered)),
+                    spans_omitted=dict(omitted),
+                )
+            )
+        return tuple(built)

@@ -28,11 +28,14 @@ __all__ = [
     "Signal",
     "SignalKind",
     "SpanMap",
+    "SpanRow",
     "TextFeatures",
     "TextFindings",
     "TextMatch",
     "TimeReference",
     "Token",
+    "span_of_row",
+    "span_row",
     "to_span",
 ]
 
@@ -123,28 +126,46 @@ TextMatch = Hit | Amount | Signal | TimeReference
 """Something found in the text that a fact rests on."""
 
 
-def to_span(fact: str, evidence: TextMatch) -> Span:
-    """The [`Span`][triage.Span] of ``evidence`` behind ``fact``."""
+SpanRow = tuple[str, str | None, str, str, int, int, bool, bool]
+"""A span as plain values: fact, lexicon, term, surface, start, end, negated, conditional
+(cheap to build and to pickle; `span_of_row` makes the Span)."""
+
+
+def span_row(fact: str, evidence: TextMatch) -> SpanRow:
+    """The `SpanRow` of ``evidence`` behind ``fact``: what `to_span` builds the Span from."""
     if isinstance(evidence, Hit):
-        return Span(
-            fact=fact,
-            lexicon=evidence.lexicon,
-            term=evidence.term,
-            surface=evidence.surface,
-            start=evidence.start,
-            end=evidence.end,
-            negated=evidence.negated,
-            conditional=evidence.conditional,
-        )
+        return (fact, evidence.lexicon, evidence.term, evidence.surface, evidence.start,
+                evidence.end, evidence.negated, evidence.conditional)  # fmt: skip
     if isinstance(evidence, Amount):
         term = f"{evidence.role.value}:{evidence.value}"
     elif isinstance(evidence, Signal):
         term = f"{evidence.kind.value}:{evidence.value}"
     else:
         term = evidence.date.isoformat()
+    return (fact, None, term, evidence.surface, evidence.start, evidence.end, False, False)
+
+
+def span_of_row(row: SpanRow) -> Span:
+    """The [`Span`][triage.Span] of ``row``. A row naming no lexicon, neither negated nor
+    conditional, sets only the fields an amount, signal or time has."""
+    fact, lexicon, term, surface, start, end, negated, conditional = row
+    if lexicon is None and not negated and not conditional:
+        return Span(fact=fact, term=term, surface=surface, start=start, end=end)
     return Span(
-        fact=fact, term=term, surface=evidence.surface, start=evidence.start, end=evidence.end
+        fact=fact,
+        lexicon=lexicon,
+        term=term,
+        surface=surface,
+        start=start,
+        end=end,
+        negated=negated,
+        conditional=conditional,
     )
+
+
+def to_span(fact: str, evidence: TextMatch) -> Span:
+    """The [`Span`][triage.Span] of ``evidence`` behind ``fact``."""
+    return span_of_row(span_row(fact, evidence))
 
 
 class SpanMap(Mapping[str, tuple[Span, ...]]):

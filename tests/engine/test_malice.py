@@ -129,6 +129,22 @@ def test_pay_to_drop_needs_no_measure(engine: Engine) -> None:
     assert malice.leverage.link is LeverageLink.CONDITIONAL
 
 
+def test_a_purchase_split_at_the_checkout_is_a_split_purchase(engine: Engine) -> None:
+    """分6次刷卡 with a punitive claim is one purchase made many: the purchase says split,
+    with the span of the split."""
+    text = "我分6次刷卡在你们店买了同一款茅台酒，共计12瓶，经鉴定是假酒，要求退一赔十。"
+    decision = engine.decide({"id": "s", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.malice is not None
+    assert decision.malice.purchase is not None
+    assert decision.malice.purchase.split
+    assert any(span.surface == "分6次刷卡" for span in decision.malice.purchase.spans)
+    fridge = "我分三期付款买了一台冰箱，压缩机坏了，要求退货并三倍赔偿。"
+    whole = engine.decide({"id": "w", "text": fridge, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert whole.nature is Nature.NORMAL
+    assert whole.malice is None
+
+
 def test_a_lawsuit_is_leverage_only_as_a_threat() -> None:
     """Going to court is a lawful channel: it is leverage only inside a condition."""
     sued = malice_of({}, {"mentions": (_hit("legal_action", "起诉", 0),)})

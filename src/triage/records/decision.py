@@ -330,7 +330,9 @@ class Purchase(_Record):
     units: int | None = Field(default=None, description="Units bought, split purchases counted.")
     knowing: bool = Field(default=False, description="Bought knowing of the flaw.")
     split: bool = Field(
-        default=False, description="One purchase claimed as many (per order, receipt or item)."
+        default=False,
+        description="One purchase claimed as many (per order, receipt or item), or split at "
+        "the checkout or across accounts (分6次刷卡, 多个账号分别下单).",
     )
     spans: tuple[Span, ...] = ()
 

@@ -101,7 +101,11 @@ MEASURE_FACTS = frozenset(
 """Facts that hold a demand against its measure: a malicious finding needs the measure only
 when a rule that made it malicious reads one of them."""
 
-_PURCHASE_LEXICONS = frozenset({"bulk_purchase", "knowing_purchase", "split_claim"})
+_PURCHASE_LEXICONS = frozenset(
+    {"bulk_purchase", "knowing_purchase", "split_claim", "split_purchase"}
+)
+_SPLIT_LEXICONS = frozenset({"split_claim", "split_purchase"})
+"""One purchase claimed as many, or split at the checkout or across accounts (分6次刷卡)."""
 
 _AMOUNT_FACTS = ("loss_amount", "amount_paid")
 
@@ -231,7 +235,7 @@ def _purchase(
     return Purchase(
         units=units if isinstance(units, int) else None,
         knowing="knowing_purchase" in hits,
-        split="split_claim" in hits,
+        split=not _SPLIT_LEXICONS.isdisjoint(hits),
         spans=_ordered([*spans.get("units_bought", ()), *words]),
     )
 

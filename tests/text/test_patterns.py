@@ -165,6 +165,11 @@ def test_sentence_and_word_modes() -> None:
     assert _mode_of("电话打不通，希望尽快处理。万分感谢", "感谢") is Mode.CLOSING
     assert _mode_of("客服很耐心，非常感谢", "感谢") is Mode.STATEMENT
     assert _mode_of("卡被盗刷了", "盗刷") is Mode.STATEMENT
+    assert _mode_of("质量确实不怎么样！", "质量") is Mode.STATEMENT
+    assert _mode_of("外观不咋地，内饰也一般", "外观") is Mode.STATEMENT
+    assert _mode_of("衣服没怎么穿就开线了", "开线") is Mode.STATEMENT
+    assert _mode_of("质量怎么这么差", "质量") is Mode.QUESTION
+    assert _mode_of("这车咋老是熄火", "熄火") is Mode.QUESTION
 
 
 def _pack(tmp_path: Path, patterns: str) -> Path:

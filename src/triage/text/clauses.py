@@ -99,9 +99,11 @@ _SPEECH = frozenset(
 )  # fmt: skip
 _QUESTION = re.compile(
     "请问|是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
-    "什么时候|什么原因|啥原因|何时|多久|如何|怎样|怎么|咋|[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]"
+    "什么时候|什么原因|啥原因|何时|多久|如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
+    "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]"
 )
-"""Questions: question words, a final 吗/么/呢, a question mark (per sentence)."""
+"""Questions: question words, a final 吗/么/呢, a question mark (per sentence). After 不 or 没,
+怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing."""
 _RHETORICAL = re.compile(
     "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|(不是|不就是|还不).*[吗么]"
 )

@@ -68,6 +68,9 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("sum-not-given-is-demanded", "不给五万块我就找记者", {"amounts": [("50000", "demand")]}),
     ("sum-to-my-account-is-demanded", "三天内打5万元到我账户", {"amounts": [("50000", "demand")]}),
     ("sum-handed-over-is-demanded", "今天不拿出一万块钱来", {"amounts": [("10000", "demand")]}),
+    ("sum-brought-out-is-demanded", "就拿5000块出来", {"amounts": [("5000", "demand")]}),
+    ("sum-sent-over-is-demanded", "先打一万块过来", {"amounts": [("10000", "demand")]}),
+    ("result-out-is-no-demand", "检测结果出来了，花了500元", {"amounts": [("500", "paid")]}),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
     ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------

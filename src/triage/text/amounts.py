@@ -17,7 +17,15 @@ from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 from triage.text.scope import Scope
 
-__all__ = ["BARE_CUE_GAP", "CUE_WINDOW", "OFFER_CUES", "ROLE_CUES", "TOTAL_CUES", "find_amounts"]
+__all__ = [
+    "BARE_CUE_GAP",
+    "CUE_WINDOW",
+    "HANDED_OVER",
+    "OFFER_CUES",
+    "ROLE_CUES",
+    "TOTAL_CUES",
+    "find_amounts",
+]
 
 BARE_CUE_GAP = 3
 """Characters allowed between a role cue and a bare number (赔偿我们5000)."""
@@ -58,6 +66,9 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
 
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
+
+HANDED_OVER = ("出来", "过来")
+"""Right after a sum, the sum is to be handed over (拿两万块钱出来, 先打一万过来): demanded."""
 
 OFFER_CUES = (
     "只肯", "只愿意", "只同意", "只答应", "只给", "只赔", "只退", "只补", "只能赔", "只能退",
@@ -127,6 +138,7 @@ class _Cues:
     """The role cues of one text, in order, with bisectable starts and ends."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         matches = list(_CUES.finditer(text))
         self.starts = [match.start() for match in matches]
         self.ends = [match.end() for match in matches]
@@ -150,6 +162,8 @@ class _Cues:
         offer = bisect.bisect_right(self.offers, start)
         if offer and self.offers[offer - 1] > max(clause[0], start - CUE_WINDOW):
             return AmountRole.OTHER
+        if self.text.startswith(HANDED_OVER, end):
+            return AmountRole.DEMAND
         for low in (clause[0], sentence[0]):
             role = self._preceding(max(low, start - CUE_WINDOW), start)
             if role is not None:

@@ -152,3 +152,37 @@ def test_random_complaints_decide_as_the_reference(engine: Engine, complaint: Co
     """Random complaints get the reference decision, byte for byte."""
     decided = json.loads(engine.decide(complaint).model_dump_json())
     assert decided == json.loads(reference(engine, complaint).model_dump_json())
+
+
+def _types(record: Firing | Span) -> list[object]:
+    """Each field's type, and for a mapping field the types of its values."""
+    return [
+        (type(value), [type(item) for item in value.values()])
+        if isinstance(value, Mapping)
+        else type(value)
+        for value in record.__dict__.values()
+    ]
+
+
+def test_trace_records_equal_validated_ones(engine: Engine) -> None:
+    """Firings and spans, built without validation, equal the reference's validated records:
+    values of the same types, JSON and hash; spans set the fields `to_span` sets."""
+    pairs: list[tuple[Firing | Span, Firing | Span]] = []
+    for complaint in _examples():
+        built, expected = engine.decide(complaint).trace, reference(engine, complaint).trace
+        assert len(built) == len(expected)
+        for firing, plain in zip(built, expected, strict=True):
+            pairs.append((firing, plain))
+            pairs.extend(zip(firing.spans, plain.spans, strict=True))
+    spans = [record for record, _ in pairs if isinstance(record, Span)]
+    assert any(s.lexicon is None for s in spans)
+    assert any(s.lexicon for s in spans)
+    for record, validated in pairs:
+        assert record == validated
+        if isinstance(record, Firing):  # the engine sets every field (spans_omitted too)
+            assert record.model_fields_set == set(Firing.model_fields)
+        else:
+            assert record.model_fields_set == validated.model_fields_set
+        assert _types(record) == _types(validated)
+        assert record.model_dump_json() == validated.model_dump_json()
+        assert hash(record) == hash(validated)

@@ -208,6 +208,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("see-colon-ticket", "用户要求:详见：CP****，要求知道进度", {"repeat_count": 1}),
     ("had-ticket-before", "请核实处理。前有工单：CP****", {"repeat_count": 1}),
     ("reported-long-ago", "用户表示反映很久了，请加急处理", {"repeat_count": 1}),
+    ("complained-for-months", "经常断网，投诉4个月无果，请给个解释", {"repeat_count": 1}),
+    ("months-ago-purchase-is-no-repeat", "我要投诉3个月前买的手机", {"repeat_count": None}),
     ("others-reported-is-no-repeat", "又有多少人反映过这个基站的问题", {"repeat_count": None}),
     ("reported-long-time", "这个问题已经反映了好长时间了", {"repeat_count": 1}),
     ("reported-how-long-is-no-repeat", "来电反映很久没有来水", {"repeat_count": None}),

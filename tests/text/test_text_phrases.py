@@ -29,6 +29,8 @@ MENTIONS = ("mentions", "mentions_conditional", "mentions_negated")
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     # --- amount forms -------------------------------------------------------------------
     ("yuan", "花了5000元买的手机", {"amounts": [("5000", "paid")]}),
+    ("dialled-line-is-no-sum", "用户要去10000办理VOLTE功能关闭", {"amounts": []}),
+    ("round-sum-lent", "借了10000，到手只有8000", {"amounts": [("10000", "other")]}),
     ("thousands-comma", "要求赔偿5,000元", {"amounts": [("5000", "demand")]}),
     ("yen-prefix-deposit-after", "商家收了¥5000定金", {"amounts": [("5000", "paid")]}),
     ("full-width-yen", "支付了￥５０００", {"amounts": [("5000", "paid")]}),

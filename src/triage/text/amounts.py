@@ -100,6 +100,9 @@ _IDENTIFIER_CUE = re.compile(
     r"[:：是为]? ?$"
 )
 _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|12[0-9]{3}|9[56][0-9]{3,4}|100[0-9]{2}")
+_DIAL_CUE = re.compile(r"(?:打|拨|拨打|致电|去|到|联系|转)$")
+"""A service number that is also a round sum (10000) is the line when dialled or visited:
+用户要去10000办理, 拨打10000."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -196,7 +199,10 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
         or not cues.just_before(start)
         or _MEASURE.match(text, end)
         or _COMPOUND_HEAD.match(text, end)
-        or (_SERVICE_NUMBER.fullmatch(number) and not number.endswith("000"))
+        or (
+            _SERVICE_NUMBER.fullmatch(number)
+            and (not number.endswith("000") or _DIAL_CUE.search(text, 0, start))
+        )
     ):
         return None
     before = text[max(0, start - 5) : start]

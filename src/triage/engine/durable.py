@@ -43,6 +43,8 @@ _SESSION = "triage"
 _FACT_ID = "complaint"
 _HANDLED = 0
 _ERROR_CODE = re.compile(r"error code: (\d+)")
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(..., ensure_ascii=False)`` without building an encoder per fact."""
 _SPLIT = "remove or merge rules: one rule with any: instead of several with the same effect"
 LIMITS: dict[str, tuple[str, str]] = {
     "103": ("a rule or fact name is too long", "shorten the rule ids and fact names"),
@@ -102,7 +104,7 @@ class DurableRuleset:
         if handle is None:
             raise EngineError("the ruleset is closed")
         session = f"{_SESSION}{self._sessions}"
-        document = json.dumps({**fact, "sid": session, "id": _FACT_ID}, ensure_ascii=False)
+        document = _ENCODE({**fact, "sid": session, "id": _FACT_ID})
         fired: list[str] = []
         self._clean = False
         try:

@@ -32,6 +32,9 @@ _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE_AS_COMMA = re.compile(rf"(?<=[{_CJK}】」』”）)]) (?=[{_CJK}【「『“（(])")
 _TRANSLATION = str.maketrans(_FULL_WIDTH + _UPPER, (_HALF_WIDTH + _UPPER).lower())
+_TRANSLATED = re.compile("[" + re.escape("".join(sorted(map(chr, _TRANSLATION)))) + "]+")
+"""Runs of characters `_TRANSLATION` maps: only these are translated (a whole Chinese
+text through ``str.translate`` costs a dictionary lookup per character)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,7 @@ class Normalizer:
     def normalize(self, text: str) -> Normalized:
         """Normalise ``text``, keeping the map from normalised to original offsets."""
         if _NEEDS_FOLDING.search(text) is None:
-            return Normalized(self._convert(text.translate(_TRANSLATION)), text, None, None)
+            return Normalized(self._convert(_translate(text)), text, None, None)
         pieces: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -82,7 +85,7 @@ class Normalizer:
         pieces.append(text[kept:])
         starts.extend(range(kept, len(text)))
         ends.extend(range(kept + 1, len(text) + 1))
-        folded = "".join(pieces).translate(_TRANSLATION)
+        folded = _translate("".join(pieces))
         return Normalized(self._convert(folded), text, tuple(starts), tuple(ends))
 
     def _convert(self, text: str) -> str:
@@ -96,3 +99,12 @@ class Normalizer:
     def _convert_char(self, char: str) -> str:
         converted: str = self._t2s.convert(char)
         return converted if len(converted) == 1 else char
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATION)``: full-width forms to half-width, ASCII to lower case."""
+    return _TRANSLATED.sub(_translated_run, text)
+
+
+def _translated_run(match: re.Match[str]) -> str:
+    return match.group().translate(_TRANSLATION)

@@ -75,6 +75,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("result-out-is-no-demand", "检测结果出来了，花了500元", {"amounts": [("500", "paid")]}),
     ("sum-or-no-end-is-demanded", "没有五万块这事没完", {"amounts": [("50000", "demand")]}),
     ("at-least-a-sum-is-demanded", "起码得五万", {"amounts": [("50000", "demand")]}),
+    ("sum-not-seen-is-demanded", "要是今天见不到两万块钱", {"amounts": [("20000", "demand")]}),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
     ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------

@@ -26,7 +26,20 @@ from triage.facts import Analyser
 from triage.facts.vocabulary import FactSpec
 from triage.logs import get_logger
 from triage.records.complaint import Complaint
-from triage.records.decision import Axis, Confidence, Decision, FactValue, Malice, Nature, Span
+from triage.records.decision import (
+    Action,
+    Axis,
+    Confidence,
+    Decision,
+    FactValue,
+    Malice,
+    Nature,
+    Reasons,
+    Responsibility,
+    Severity,
+    Span,
+    Validity,
+)
 from triage.records.parsing import check_as_of, parse_complaint
 from triage.resolution.malice import malice_of
 from triage.resolution.resolve import Resolution, resolve
@@ -91,27 +104,40 @@ class RuleInfo:
 
 
 class DecisionParts(NamedTuple):
-    """A decision as plain values (strings, numbers, tuples, dicts) and a compact trace.
+    """A decision before its trace is built: its resolution and a compact trace.
 
-    `Engine._assemble` builds the Decision from them. Workers send these back instead of
-    Decisions (`triage.engine.batch`): plain values pickle at a fraction of the cost of
-    about fifty models, and the firings' rule texts come from the receiving engine.
+    `Engine._assemble` builds the Decision. Workers send these back instead of Decisions
+    (`triage.engine.batch`): they pickle as plain values (strings, numbers, tuples, dicts),
+    at a fraction of the cost of about fifty models, and the firings' rule texts come from
+    the receiving engine.
     """
 
     complaint_id: str
-    axes: tuple[str, str, str]
-    """Validity, nature and severity, as values."""
-    responsibility: dict[str, Any]
-    needs_review: bool
-    review_reasons: tuple[str, ...]
-    reasons: dict[str, Any]
-    nature_score: float
-    defaults: tuple[str, ...]
-    actions: tuple[dict[str, Any], ...]
-    confidence: dict[str, Any]
+    result: Resolution
+    confidence: Confidence
     malice: Malice | None
     trace: CompactTrace
     as_of: datetime
+    truncated: bool
+
+    def __reduce__(self) -> tuple[Callable[..., DecisionParts], tuple[Any, ...]]:
+        result = self.result
+        return _parts, (
+            self.complaint_id,
+            (result.validity.value, result.nature.value, result.severity.value),
+            _plain(result.responsibility),
+            result.nature_score,
+            result.needs_review,
+            result.review_reasons,
+            _plain(result.reasons),
+            tuple(axis.value for axis in result.defaults),
+            tuple(_plain(action) for action in result.actions),
+            _plain(self.confidence),
+            self.malice,
+            self.trace,
+            self.as_of,
+            self.truncated,
+        )
 
 
 def _plain(record: BaseModel) -> dict[str, Any]:
@@ -120,6 +146,47 @@ def _plain(record: BaseModel) -> dict[str, Any]:
         name: value.value if isinstance(value, Enum) else value
         for name, value in record.__dict__.items()
     }
+
+
+def _parts(
+    complaint_id: str,
+    axes: tuple[str, str, str],
+    responsibility: dict[str, Any],
+    nature_score: float,
+    needs_review: bool,
+    review_reasons: tuple[str, ...],
+    reasons: dict[str, Any],
+    defaults: tuple[str, ...],
+    actions: tuple[dict[str, Any], ...],
+    confidence: dict[str, Any],
+    malice: Malice | None,
+    trace: CompactTrace,
+    as_of: datetime,
+    truncated: bool,
+) -> DecisionParts:
+    """DecisionParts from the plain values of its ``__reduce__``."""
+    validity, nature, severity = axes
+    result = Resolution(
+        validity=Validity(validity),
+        nature=Nature(nature),
+        severity=Severity(severity),
+        responsibility=Responsibility.model_validate(responsibility),
+        nature_score=nature_score,
+        needs_review=needs_review,
+        review_reasons=review_reasons,
+        reasons=Reasons.model_validate(reasons),
+        defaults=tuple(map(Axis, defaults)),
+        actions=tuple(map(Action.model_validate, actions)),
+    )
+    return DecisionParts(
+        complaint_id,
+        result,
+        Confidence.model_validate(confidence),
+        malice,
+        trace,
+        as_of,
+        truncated,
+    )
 
 
 def _close_all(rulesets: list[DurableRuleset]) -> None:
@@ -349,38 +416,32 @@ class Engine:
             fired,
             key=lambda r: (r.axis is not Axis.DERIVE, _AXIS_ORDER[r.axis], -r.priority, r.id),
         )
-        review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
         return DecisionParts(
             complaint_id,
-            (result.validity.value, result.nature.value, result.severity.value),
-            _plain(result.responsibility),
-            result.needs_review or truncated,
-            review_reasons or result.review_reasons,
-            _plain(result.reasons),
-            result.nature_score,
-            tuple(axis.value for axis in result.defaults),
-            tuple(_plain(action) for action in result.actions),
-            _plain(self._confidence(result)),
+            result,
+            self._confidence(result),
             malice_of(facts, spans, fired) if result.nature is Nature.MALICIOUS else None,
             self._explainer.compact(ordered, facts, spans),
             moment,
+            truncated,
         )
 
     def _assemble(self, parts: DecisionParts) -> Decision:
         """The Decision of ``parts``, decided by this engine or by a copy of it in a worker."""
-        validity, nature, severity = parts.axes
+        result, truncated = parts.result, parts.truncated
+        review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
         return Decision(
             complaint_id=parts.complaint_id,
-            validity=validity,
-            nature=nature,
-            severity=severity,
-            responsibility=parts.responsibility,
-            needs_review=parts.needs_review,
-            review_reasons=parts.review_reasons,
-            reasons=parts.reasons,
-            nature_score=parts.nature_score,
-            defaults=parts.defaults,
-            actions=parts.actions,
+            validity=result.validity,
+            nature=result.nature,
+            severity=result.severity,
+            responsibility=result.responsibility,
+            needs_review=result.needs_review or truncated,
+            review_reasons=review_reasons or result.review_reasons,
+            reasons=result.reasons,
+            nature_score=result.nature_score,
+            defaults=result.defaults,
+            actions=result.actions,
             confidence=parts.confidence,
             malice=parts.malice,
             trace=self._explainer.build(parts.trace),

@@ -76,6 +76,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("sum-or-no-end-is-demanded", "没有五万块这事没完", {"amounts": [("50000", "demand")]}),
     ("at-least-a-sum-is-demanded", "起码得五万", {"amounts": [("50000", "demand")]}),
     ("sum-not-seen-is-demanded", "要是今天见不到两万块钱", {"amounts": [("20000", "demand")]}),
+    ("price-asked-back-is-the-price", "要求退还学费2万元", {"amount_paid": 20000.0}),
+    ("more-than-the-price-is-no-price", "要求退款并赔偿2万元", {"amount_paid": None}),
+    (
+        "the-latest-bu-sets-the-condition",
+        "水管漏水不停，不给修我就找记者",
+        {"mentions": ("leak",), "mentions_conditional": ("leverage",)},
+    ),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
     ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------

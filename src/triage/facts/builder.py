@@ -175,6 +175,8 @@ def _money(
 ) -> None:
     demanded = _largest([amount for amount in amounts if amount.role is AmountRole.DEMAND])
     paid = _largest([amount for amount in amounts if amount.role is AmountRole.PAID])
+    # The price asked back (退还学费2万元) is the price paid when no other price is stated.
+    paid = paid or _largest([amount for amount in amounts if amount.refund])
     loss = _largest([amount for amount in amounts if amount.role is AmountRole.LOSS])
     if complaint is not None:
         structured = [r.amount for r in complaint.requests if r.amount is not None]

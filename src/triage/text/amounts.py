@@ -22,6 +22,7 @@ __all__ = [
     "CUE_WINDOW",
     "HANDED_OVER",
     "OFFER_CUES",
+    "REFUND_CUES",
     "ROLE_CUES",
     "TOTAL_CUES",
     "find_amounts",
@@ -68,6 +69,9 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
 
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
+
+REFUND_CUES = ("退还", "退回", "返还", "退款", "退钱", "退我", "要回", "追回", "还我")
+"""Demand cues that ask for the price back: the sum demanded is then the price paid."""
 
 HANDED_OVER = ("出来", "过来")
 """Right after a sum, the sum is to be handed over (拿两万块钱出来, 先打一万过来): demanded."""
@@ -134,6 +138,7 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
                 begin,
                 finish,
                 cued=role is not None,
+                refund=role is AmountRole.DEMAND and cues.refund(start, scope.clause(start)),
             )
         )
     return tuple(amounts)
@@ -148,6 +153,7 @@ class _Cues:
         self.starts = [match.start() for match in matches]
         self.ends = [match.end() for match in matches]
         self.roles = [_CUE_ROLE[match.group()] for match in matches]
+        self.terms = [match.group() for match in matches]
         self.offers = [match.end() for match in _OFFERS.finditer(text)]
 
     def just_before(self, position: int) -> bool:
@@ -182,6 +188,16 @@ class _Cues:
             ):
                 return self.roles[after]
         return None
+
+    def refund(self, start: int, clause: tuple[int, int]) -> bool:
+        """Whether the last demand cue before ``start`` in its clause asks the price back
+        (退还学费2万元), not for more (退款并赔偿2万元)."""
+        first = bisect.bisect_left(self.starts, max(clause[0], start - CUE_WINDOW))
+        last = bisect.bisect_right(self.ends, start)
+        demands = [
+            self.terms[at] for at in range(first, last) if self.roles[at] is AmountRole.DEMAND
+        ]
+        return bool(demands) and demands[-1] in REFUND_CUES
 
     def _preceding(self, low: int, start: int) -> AmountRole | None:
         first = bisect.bisect_left(self.starts, low)

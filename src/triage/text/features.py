@@ -79,6 +79,8 @@ class Amount(NamedTuple):
 
     ``cued`` is false when no cue word decided the role (it is then ``other``): such sums
     still count as disputed money, unlike loan balances or salaries named as such.
+    ``refund`` is true for a demand to have the price paid back (退还学费2万元): the sum is
+    then also the price.
     """
 
     value: Decimal
@@ -87,6 +89,7 @@ class Amount(NamedTuple):
     start: int
     end: int
     cued: bool = True
+    refund: bool = False
 
 
 class SignalKind(StrEnum):

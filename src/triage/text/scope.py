@@ -11,9 +11,10 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
   verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
-  alternative marker (否则, 不然, …) to the end of its sentence, or from the start of a
-  clause holding a 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) to the end of the
-  clause holding the 就 that follows it in the sentence (不退钱，我就曝光), and through the
+  alternative marker (否则, 不然, …) to the end of its sentence, or from the start of the
+  clause holding the last 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before the 就
+  that follows it in the sentence to the end of that 就's clause (不退钱，我就曝光; in
+  水管漏水不停，不给修我就找记者 the leak stays asserted), and through the
   clauses after it that go on with 再, 还要, 然后, … (再天天打12345). 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
@@ -214,8 +215,8 @@ class Scope:
                 opened = index
             elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""
-                if not_clause is None and following not in _CONDITION_NOT_EXCEPT:
-                    not_clause = clause_start
+                if following not in _CONDITION_NOT_EXCEPT:
+                    not_clause = clause_start  # the latest: 充不进电，不给修我就投诉
             elif _consequence(words[index]) and not_clause is not None:
                 opened, until_clause = not_clause, True
         if opened is not None:

@@ -9,8 +9,11 @@ from hypothesis import strategies as st
 
 from triage import Engine
 from triage.records.parsing import parse_complaint
-from triage.text.normalize import Normalizer
-from triage.text.patterns import PatternMatcher, PatternSpec, _leftmost
+from triage.text.clauses import ClauseReading
+from triage.text.features import Hit
+from triage.text.normalize import Normalized, Normalizer
+from triage.text.patterns import PatternMatcher, PatternSpec, _allowed, _leftmost, _rest
+from triage.text.scope import Scope
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "complaints.jsonl"
 OVERLAPPING = (("扣", "扣款", "款项", "未经", "未", "经过"), ("我", "我的", "的钱"), ("款",))
@@ -55,3 +58,62 @@ def test_overlapping_terms_match_leftmost_longest(pieces: list[str]) -> None:
     matcher = PatternMatcher(specs, (), Normalizer())
     text = "".join(pieces)
     assert _scan_spans(matcher, text) == _regex_spans(matcher, text)
+
+
+def _plain_find(
+    matcher: PatternMatcher, text: Normalized, scope: Scope, reading: ClauseReading
+) -> list[Hit]:
+    """Pattern hits the plain way: every pattern, its first group by regex, then the rest."""
+    normalized = text.text
+    hits: list[Hit] = []
+    for compiled in matcher._patterns:
+        spec = compiled.spec
+        bounds = scope.sentence if spec.within == "sentence" else scope.clause
+        seen: set[tuple[int, int]] = set()
+        for match in compiled.groups[0].finditer(normalized):
+            start = match.start()
+            region = bounds(start)
+            if region in seen:
+                continue
+            found = _rest(compiled.groups[1:], normalized, match.end(), region[1], spec.gap)
+            if found is None:
+                continue
+            token = reading.token_at(start)
+            if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
+                continue
+            if not _allowed(reading, token, start, found, spec.actors, spec.modes):
+                continue
+            seen.add(region)
+            begin, finish = text.to_original(start, found)
+            negated, conditional = token in scope.negated_tokens, scope.conditional(token)
+            hits.append(
+                Hit(
+                    spec.lexicon,
+                    spec.id,
+                    text.original[begin:finish],
+                    begin,
+                    finish,
+                    negated,
+                    conditional,
+                )
+            )
+    return hits
+
+
+def test_pattern_hits_are_the_plain_search_on_the_examples() -> None:
+    """find, which skips the patterns whose first terms or later groups do not occur, gives
+    the hits of trying every pattern at every regex match of its first group."""
+    with Engine.default() as engine:
+        analyser = engine._analyser
+        with EXAMPLES.open(encoding="utf-8") as file:
+            texts = [parse_complaint(line).text for line in file if line.strip()]
+    found = 0
+    for text in texts:
+        normalized = analyser._normalizer.normalize(text)
+        segmentation = analyser._segmenter.segment(normalized.text)
+        scope = Scope(normalized.text, segmentation)
+        reading = ClauseReading(normalized.text, segmentation, scope, analyser._actors)
+        hits = analyser._patterns.find(normalized, segmentation, scope, reading)
+        assert list(hits) == _plain_find(analyser._patterns, normalized, scope, reading)
+        found += len(hits)
+    assert found > 0

@@ -151,14 +151,24 @@ class PatternMatcher:
         if not self._patterns:
             return ()
         normalized = text.text
-        occurrences = self.first_terms(normalized)
-        touched = sorted({number for term in occurrences for number in self._patterns_of[term]})
+        # Per pattern, where its first terms occur: (start, -length), as _leftmost sorts them.
+        firsts: dict[int, list[tuple[int, int]]] = {}
+        for term, starts in self.first_terms(normalized).items():
+            size = -len(term)
+            for number in self._patterns_of[term]:
+                firsts.setdefault(number, []).extend((start, size) for start in starts)
         hits: list[Hit] = []
-        for compiled in (self._patterns[number] for number in touched):
+        for number in sorted(firsts):
+            compiled = self._patterns[number]
+            occurring = sorted(firsts[number])
+            # A later group found nowhere after the first start can follow no first term.
+            earliest = occurring[0][0]
+            if any(group.search(normalized, earliest) is None for group in compiled.groups[1:]):
+                continue
             spec = compiled.spec
             bounds = scope.sentence if spec.within == "sentence" else scope.clause
             seen: set[tuple[int, int]] = set()
-            for start, first_end in _leftmost(compiled.first, occurrences):
+            for start, first_end in _leftmost_of(occurring):
                 region = bounds(start)
                 if region in seen:
                     continue
@@ -191,7 +201,13 @@ def _leftmost(
 ) -> list[tuple[int, int]]:
     """``[start, end)`` of each match of ``terms`` as ``re.finditer`` gives them: leftmost,
     the longest term at a position, not overlapping."""
-    found = sorted((start, -len(term)) for term in terms for start in occurrences.get(term, ()))
+    return _leftmost_of(
+        sorted((start, -len(term)) for term in terms for start in occurrences.get(term, ()))
+    )
+
+
+def _leftmost_of(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`_leftmost` of term occurrences given as sorted ``(start, -length)`` pairs."""
     matches: list[tuple[int, int]] = []
     reached = 0
     for start, negative_length in found:

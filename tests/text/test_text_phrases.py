@@ -78,6 +78,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("sum-not-seen-is-demanded", "要是今天见不到两万块钱", {"amounts": [("20000", "demand")]}),
     ("price-asked-back-is-the-price", "要求退还学费2万元", {"amount_paid": 20000.0}),
     ("more-than-the-price-is-no-price", "要求退款并赔偿2万元", {"amount_paid": None}),
+    ("deposit-asked-back-is-the-price", "不给我退押金2000元", {"amount_paid": 2000.0}),
     (
         "the-latest-bu-sets-the-condition",
         "水管漏水不停，不给修我就找记者",

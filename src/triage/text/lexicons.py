@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from itertools import compress, count
 
 from triage.errors import LexiconError
 from triage.text.features import Hit
@@ -73,9 +74,10 @@ class LexiconMatcher:
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
         terms, prefixes, longest = self._terms, self._prefixes, self._longest
         found = [
-            (index, starts[index], ends[index]) for index, word in enumerate(words) if word in terms
+            (index, starts[index], ends[index])
+            for index in compress(count(), map(terms.__contains__, words))
         ]
-        for first in [index for index, word in enumerate(words) if word in prefixes]:
+        for first in compress(count(), map(prefixes.__contains__, words)):
             start = starts[first]
             for last in range(first + 1, len(words)):
                 candidate = normalized[start : ends[last]]

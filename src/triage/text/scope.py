@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from itertools import compress, count
 
 from triage.text.segment import Segmentation
 
@@ -97,6 +99,22 @@ def _consequence(word: str) -> bool:
     return word in _CONSEQUENCE or (word[:1] == "就" and not word.startswith(_NOT_CONSEQUENCE))
 
 
+@lru_cache(maxsize=65_536)
+def _condition_cue(word: str) -> bool:
+    """Whether ``word`` may open, negate or answer a condition (cached: words recur)."""
+    return (
+        word in CONDITION_MARKERS
+        or "不" in word
+        or word.startswith(_SHORT_OF)
+        or _consequence(word)
+    )
+
+
+def _where(flags: Iterable[bool]) -> list[int]:
+    """The positions of the true flags (tokens are classified without a Python loop)."""
+    return list(compress(count(), flags))
+
+
 class Scope:
     """Clause and sentence structure of one text, and the scope rules over its tokens."""
 
@@ -131,7 +149,7 @@ class Scope:
         """Indices of the tokens in the scope of a negation cue."""
         words, starts, marks = self._words, self._starts, self._clause_marks
         negated: set[int] = set()
-        for cue in [index for index, word in enumerate(words) if word in NEGATION_CUES]:
+        for cue in _where(map(NEGATION_CUES.__contains__, words)):
             following = words[cue + 1] if cue + 1 < len(words) else ""
             if (
                 following in _FIRST_TIME
@@ -163,7 +181,7 @@ class Scope:
         words, starts, marks = self._words, self._starts, self._clause_marks
         suspected: set[int] = set()
         reached = 0
-        for marker in [index for index, word in enumerate(words) if word in SUSPICION_MARKERS]:
+        for marker in _where(map(SUSPICION_MARKERS.__contains__, words)):
             index = max(marker + 1, reached)
             while index < len(words) and starts[index] not in marks:
                 suspected.add(index)
@@ -177,15 +195,7 @@ class Scope:
         words, starts = self._words, self._starts
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
-        cues = [  # _consequence inlined for the common words: this visits every token
-            i
-            for i, word in enumerate(words)
-            if word in CONDITION_MARKERS
-            or "不" in word
-            or word.startswith(_SHORT_OF)
-            or word in _CONSEQUENCE
-            or (word[:1] == "就" and _consequence(word))
-        ]
+        cues = _where(map(_condition_cue, words))
         region_starts: list[int] = []
         region_ends: list[int] = []
         clause_start = 0

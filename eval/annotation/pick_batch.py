@@ -2,7 +2,8 @@
 
     python eval/annotation/pick_batch.py corpus/texts.jsonl batch1 --cap travel=120 ...
 
-Per sector, at most the cap given (random with a fixed seed); the batch file holds only
+Per sector, at most the cap given (random with a fixed seed), leaving out the texts of the
+earlier batches named by ``--skip``; the batch file holds only
 what annotators may see: the id, the text, and the kind of source it came from.
 """
 
@@ -23,11 +24,22 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("batch")
     parser.add_argument("--cap", action="append", default=[], help="sector=count")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="an earlier batch whose texts are left out"
+    )
     args = parser.parse_args()
+    skipped = {
+        json.loads(line)["id"]
+        for name in args.skip
+        for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line
+    }
     caps = {key: int(value) for key, value in (item.split("=") for item in args.cap)}
     rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()]
     by_sector: dict[str, list[dict[str, object]]] = defaultdict(list)
     for row in rows:
+        if row["id"] in skipped:
+            continue
         by_sector[str(row["sector"])].append(row)
     chosen = []
     rng = random.Random(SEED)

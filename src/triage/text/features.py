@@ -49,7 +49,10 @@ class Token(NamedTuple):
 
 
 class Hit(NamedTuple):
-    """A lexicon term found on token boundaries, with its negation and conditional scope."""
+    """A lexicon term found in the text, with its negation and conditional scope.
+
+    It lies on token boundaries or inside one longer token (docs/text-analysis.md).
+    """
 
     lexicon: str
     term: str

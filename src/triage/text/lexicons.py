@@ -1,4 +1,5 @@
-"""Lexicon hits: terms of named lexicons found on token boundaries, with their scope."""
+"""Lexicon hits: terms of named lexicons found on token boundaries or inside a longer
+token (docs/text-analysis.md, "Lexicons"), with their scope."""
 
 from __future__ import annotations
 

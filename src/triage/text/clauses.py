@@ -18,11 +18,15 @@ mode. This module reads a small structure per token, with no parser beyond jieba
 * **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) to the end of the
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
   actor is the respondent, whatever subject the quote has.
-* **mode** of the sentence: ``statement``, ``question`` (请问, 是否, 会不会, 吗, ？),
-  ``rhetorical`` (难道, 凭什么, 不是…吗); and of the word itself: ``name`` when it sits inside
-  《》 or quotes, or right before a name suffix (险, 服务, 套餐, 会员, …: 免盗刷服务,
-  养老金保险), and ``closing`` in a short last sentence that follows or holds a request
-  (希望尽快处理。万分感谢).
+* **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
+  the clause), ``rhetorical`` (难道, 凭什么, 不是…吗). A comma-joined ticket
+  (手机三天就黑屏了，请问能不能退，客服一直不回) asks only in the clause that asks. 请问 (想问,
+  请教) opens a question: its clause asks (and the next one when it stands alone: 请问，…)
+  unless a later clause of the sentence asks, which is then the question it introduces
+  (请问我家停电了，什么时候来电？ states the outage). And the mode of the word itself:
+  ``name`` when it sits inside 《》 or quotes, or right before a name suffix (险, 服务,
+  套餐, 会员, …: 免盗刷服务, 养老金保险), and ``closing`` in a short last sentence that
+  follows or holds a request (希望尽快处理。万分感谢).
 
 Negation and conditions stay with `triage.text.scope`; this module adds what the
 actor and the sentence say.
@@ -97,13 +101,21 @@ _SPEECH = frozenset(
         "说是", "说明", "告诉我", "跟我说", "对我说", "扬言", "答应", "保证", "回应", "反馈",
     }
 )  # fmt: skip
-_QUESTION = re.compile(
-    "请问|是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
+_ASKING = (
+    "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时|多久|如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]"
 )
-"""Questions: question words, a final 吗/么/呢, a question mark (per sentence). After 不 or 没,
-怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing."""
+_QUESTION = re.compile("请问|" + _ASKING)
+"""Questions: question words, a final 吗/么/呢, a question mark. After 不 or 没, 怎么 and 咋
+mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing. Read per sentence for
+`ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
+_ASKS = re.compile(_ASKING)
+"""A clause that asks by itself (its final 吗 or ？ ends the clause, not the sentence)."""
+_INTRODUCER = re.compile("请问|想问|请教")
+"""Words that open a question which may come in a later clause (请问，…什么时候…？)."""
+_BARE_INTRODUCER = re.compile("(请问|想问|请教)[一下问]*[，,：:\\s]*")
+"""A clause holding nothing but an introducer: the question is the next clause."""
 _RHETORICAL = re.compile(
     "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|(不是|不就是|还不).*[吗么]"
 )
@@ -173,10 +185,11 @@ class ClauseReading:
         """How the word at normalised ``[start, end)`` (first token ``token``) is put."""
         if self._named(token, start, end):
             return Mode.NAME
-        sentence = self._scope.sentence(start)
-        kind = self._sentence_modes.get(sentence[0], Mode.STATEMENT)
-        if kind is Mode.STATEMENT and self._closing(sentence):
-            return Mode.CLOSING
+        kind = self._clause_modes.get(self._scope.clause(start)[0], Mode.STATEMENT)
+        if kind is Mode.STATEMENT:
+            sentence = self._scope.sentence(start)
+            if self._closing(sentence):
+                return Mode.CLOSING
         return kind
 
     @cached_property
@@ -257,6 +270,32 @@ class ClauseReading:
                 modes[start] = Mode.RHETORICAL
             elif _QUESTION.search(sentence):
                 modes[start] = Mode.QUESTION
+            start = end + 1
+        return modes
+
+    @cached_property
+    def _clause_modes(self) -> dict[int, Mode]:
+        """Clause start → its mode, for clauses that ask (rhetorically or not)."""
+        modes: dict[int, Mode] = {}
+        text, scope, start = self._text, self._scope, 0
+        while start < len(text):
+            end = scope.sentence(start)[1]
+            clauses: list[tuple[int, str]] = []
+            begin = start
+            while begin <= end and begin < len(text):
+                finish = scope.clause(begin)[1]
+                clauses.append((begin, text[begin : finish + 1]))
+                begin = finish + 1
+            asks = [bool(_ASKS.search(clause)) for _, clause in clauses]
+            for index, (begin, clause) in enumerate(clauses):
+                if _RHETORICAL.search(clause):
+                    modes[begin] = Mode.RHETORICAL
+                elif asks[index]:
+                    modes[begin] = Mode.QUESTION
+                elif _INTRODUCER.search(clause) and not any(asks[index + 1 :]):
+                    modes[begin] = Mode.QUESTION
+                    if index + 1 < len(clauses) and _BARE_INTRODUCER.fullmatch(clause):
+                        modes.setdefault(clauses[index + 1][0], Mode.QUESTION)
             start = end + 1
         return modes
 

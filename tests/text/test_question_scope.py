@@ -1,0 +1,95 @@
+"""Questions are read per clause: a comma-joined ticket asks only where it asks."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from triage.facts import Analyser
+from triage.text.clauses import ClauseReading, Mode
+from triage.text.scope import Scope
+
+ANALYSER = Analyser({"test_terms": ["黑屏", "退货"]})
+
+STATED = (
+    "手机用了三天就黑屏了",
+    "客服一直不回复",
+    "钱被划走了两千元",
+    "外卖送到的时候汤全洒了",
+    "我家已经停电两天",
+)
+"""Clauses that state and ask nothing."""
+ASKING = (
+    "请问能不能退货",
+    "什么时候给我处理",
+    "为什么不给退款",
+    "这样合理吗",
+    "会不会影响征信？",
+    "到底怎么回事",
+)
+"""Clauses that ask by themselves."""
+
+
+def _mode_of(text: str, word: str) -> Mode:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    reading = ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    )
+    start = normalized.index(word)
+    return reading.mode(reading.token_at(start), start, start + len(word))
+
+
+def test_questions_are_read_per_clause() -> None:
+    """A comma-joined ticket asks only in the clause that asks; 请问 opens the question."""
+    ticket = "手机用了三天就黑屏了，请问能不能退货，客服一直不回复"
+    assert _mode_of(ticket, "黑屏") is Mode.STATEMENT
+    assert _mode_of(ticket, "退货") is Mode.QUESTION
+    assert _mode_of(ticket, "不回复") is Mode.STATEMENT
+    assert _mode_of("钱被划走了，怎么办？", "划走") is Mode.STATEMENT
+    assert _mode_of("钱被划走了，怎么办？", "怎么办") is Mode.QUESTION
+    assert _mode_of("我的卡被扣了年费，这合理吗，", "合理") is Mode.QUESTION
+    # 请问 with the asking in a later clause: the earlier clause is what it presupposes
+    assert _mode_of("请问我家停电了，什么时候来电？", "停电") is Mode.STATEMENT
+    assert _mode_of("请问我家停电了，什么时候来电？", "来电") is Mode.QUESTION
+    # 请问 with no other asking: its own clause asks, and the next one when it stands alone
+    assert _mode_of("请问明天小区停电", "停电") is Mode.QUESTION
+    assert _mode_of("请问，明天小区停电", "停电") is Mode.QUESTION
+    assert _mode_of("想问一下，明天小区停电，冰箱的肉都坏了", "停电") is Mode.QUESTION
+    assert _mode_of("想问一下，明天小区停电，冰箱的肉都坏了", "坏了") is Mode.STATEMENT
+    # a rhetorical clause asserts; the others of its sentence are read on their own
+    assert _mode_of("这不是坑人吗，我要投诉", "坑人") is Mode.RHETORICAL
+    assert _mode_of("这不是坑人吗，我要投诉", "投诉") is Mode.STATEMENT
+
+
+@given(
+    before=st.lists(st.sampled_from(STATED + ASKING), max_size=4),
+    stated=st.sampled_from(STATED),
+    after=st.lists(st.sampled_from(STATED + ASKING), max_size=4),
+    end=st.sampled_from(("", "。", "？", "！")),
+)
+def test_a_stated_clause_stays_stated_among_questions(
+    before: list[str], stated: str, after: list[str], end: str
+) -> None:
+    """Whatever asking clauses surround it in the sentence, a clause that asks nothing is no
+    question, and each asking clause is one."""
+    text = "，".join([*before, stated, *after]) + end
+    word = stated[2:5]
+    position = len("，".join(before)) + (1 if before else 0)
+    assert text[position : position + len(stated)] == stated
+    assert _mode_at(text, position + 2, word) is not Mode.QUESTION or (not after and end == "？")
+    offset = 0
+    for clause in [*before, stated, *after]:
+        if clause in ASKING:
+            assert _mode_at(text, offset + 1, clause[1:3]) is Mode.QUESTION, clause
+        offset += len(clause) + 1
+
+
+def _mode_at(text: str, start: int, word: str) -> Mode:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    assert normalized[start : start + len(word)] == word
+    reading = ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    )
+    return reading.mode(reading.token_at(start), start, start + len(word))

@@ -106,6 +106,29 @@ def test_a_pattern_skips_speech_reported_from_the_actors_named() -> None:
     assert any(h.lexicon == "drop" for h in unrestricted.analyse("客服说删差评就给我五元").hits)
 
 
+def test_unless_terms_drop_a_match_from_the_start_of_its_clause() -> None:
+    """``unless`` drops a match when one of its terms occurs from the start of the clause
+    where the match begins to the match's end, and nowhere else."""
+    groups = (("给我",), ("5", "五"), ("就",), ("算了",))
+    spec = PatternSpec(
+        "t.pattern.drop", "drop", groups, gap=8, within="sentence", unless=("退了", "商家给")
+    )
+    analyser = _analyser((spec,))
+
+    def dropped(text: str) -> bool:
+        return any(hit.lexicon == "drop" for hit in analyser.analyse(text).hits)
+
+    assert dropped("给我五千块，这事就算了")
+    assert not dropped("给我退了500元，这事就算了")
+    assert not dropped("商家给我500元，这事就算了")
+    assert dropped("商家退了货，给我五千块，这事就算了")
+    assert dropped("给我五千块，这事就算了，钱退了也不行")
+    unrestricted = _analyser(
+        (PatternSpec("t.pattern.drop", "drop", groups, gap=8, within="sentence"),)
+    )
+    assert any(h.lexicon == "drop" for h in unrestricted.analyse("给我退了500元，这事就算了").hits)
+
+
 def test_actor_conditions_follow_who_did_it() -> None:
     """A condition keeps harassment by the business and drops the complainant's own calls."""
     condition = HitCondition("harass", frozenset({Actor.RESPONDENT, Actor.UNKNOWN}))

@@ -12,6 +12,7 @@ A pack may hold ``patterns/*.yaml``::
         gap: 8                               # at most 8 characters between two groups
         actor: [respondent, third_party, unknown]
         not_said_by: [respondent]            # not inside 客服说… (reported speech)
+        unless: [已经同意]                    # not when the clause, to the match's end, holds these
         mode: [statement]
         examples:
           match: [未经我同意就扣了我500元]
@@ -85,6 +86,11 @@ class PatternDocument(_Strict):
         description="No match inside speech reported from these actors (商家说…可以给返现), "
         "whoever the clause is about.",
     )
+    unless: tuple[str, ...] = Field(
+        default=(),
+        description="No match when one of these terms occurs from the start of the clause "
+        "where it begins to its end (商家给我退了500元，这事就算了: a settlement told).",
+    )
     mode: tuple[Mode, ...] | None = None
     examples: PatternExamples
 
@@ -108,10 +114,20 @@ class PatternDocument(_Strict):
         for group in groups:
             if not group:
                 raise ValueError("a group lists at least one term")
-            for term in group:
-                if not term.strip() or any(char.isspace() for char in term):
-                    raise ValueError(f"term {term!r} is blank or holds whitespace")
+            _words(group)
         return groups
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_terms(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
+        return _words(terms)
+
+
+def _words(terms: tuple[str, ...]) -> tuple[str, ...]:
+    for term in terms:
+        if not term.strip() or any(char.isspace() for char in term):
+            raise ValueError(f"term {term!r} is blank or holds whitespace")
+    return terms
 
 
 class ConditionDocument(_Strict):
@@ -194,6 +210,7 @@ def resolve_patterns(
                 actors=frozenset(item.actor) if item.actor is not None else None,
                 modes=frozenset(item.mode) if item.mode is not None else None,
                 not_said_by=frozenset(item.not_said_by),
+                unless=tuple(_expand(item.unless, lexicons, loc, errors)),
             )
         )
     conditions: list[HitCondition] = []

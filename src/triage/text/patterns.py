@@ -9,9 +9,11 @@ as 我根本没有 are single tokens), so a single character stands for the verb
 
 A pattern may ask for an actor (who the clause is about or who says it, where the pattern
 starts; see `triage.text.clauses`) and for modes (a statement, not a
-question or a product name). A **condition** does the same for the plain terms of a
-lexicon: the harassment terms count when the business did it, not when the complainant
-calls every day.
+question or a product name). Its ``unless`` terms drop a match when they occur from the
+start of the clause where it begins to its end: what the clause says beside the groups
+(商家给我退了500元，这事就算了 is a settlement told, not a price asked). A **condition**
+does the same for the plain terms of a lexicon: the harassment terms count when the
+business did it, not when the complainant calls every day.
 
 Pattern hits have the pattern's id as their ``term``, so the trace names the pattern;
 negation and conditional scope come from the clause, as for any hit.
@@ -49,6 +51,8 @@ class PatternSpec:
     ``actors`` and ``modes`` are the allowed ones; None allows any. ``within`` is
     ``clause`` or ``sentence``: the stretch all groups must lie in. ``not_said_by`` drops
     matches that start inside speech reported from those actors (商家说删差评可以给返现).
+    ``unless`` drops a match when one of its terms occurs between the start of the clause
+    where the match begins and the match's end.
     """
 
     id: str
@@ -59,6 +63,7 @@ class PatternSpec:
     actors: frozenset[Actor] | None = None
     modes: frozenset[Mode] | None = None
     not_said_by: frozenset[Actor] = frozenset()
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class _Compiled:
     first: tuple[str, ...]
     """The normalised terms of the first group, longest first (as the regex tries them)."""
     groups: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None = None
 
 
 class PatternMatcher:
@@ -98,6 +104,7 @@ class PatternMatcher:
                 spec,
                 _terms(spec.groups[0], normalizer),
                 tuple(_group(terms, normalizer) for terms in spec.groups),
+                _group(spec.unless, normalizer) if _terms(spec.unless, normalizer) else None,
             )
             for spec in patterns
         )
@@ -179,6 +186,9 @@ class PatternMatcher:
                 if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
                     continue
                 if not _allowed(reading, token, start, found, spec.actors, spec.modes):
+                    continue
+                unless = compiled.unless
+                if unless is not None and unless.search(normalized[scope.clause(start)[0] : found]):
                     continue
                 seen.add(region)
                 begin, finish = text.to_original(start, found)

@@ -235,3 +235,24 @@ def test_plain_text_resolves_times_only_with_as_of(core_analyser: Analyser) -> N
     as_of = datetime(2024, 3, 1, tzinfo=UTC)
     assert core_analyser.analyse("三年前买的", as_of=as_of).facts["days_since_incident"] == 1096
     assert "days_since_incident" not in core_analyser.analyse("三年前买的").facts
+
+
+def test_a_text_dated_after_receipt_has_no_time_facts(core_analyser: Analyser) -> None:
+    """A text naming a year-dated day after received_at was written later: 11月13日 and
+    去年 cannot be placed from received_at, so days_since_incident is unknown."""
+    received = datetime(2020, 1, 1, tzinfo=UTC)
+    stamped = "用户反映:2020-11-27,11月13日上午网络断了，去年也断过"
+    assert "days_since_incident" not in core_analyser.analyse(stamped, as_of=received).facts
+    plain = "11月13日上午网络断了，去年也断过"
+    assert core_analyser.analyse(plain, as_of=received).facts["days_since_incident"] == 49
+    # the present named (现在2025年了) and a date before receipt contradict nothing
+    said = "2019年12月1日买的，现在2025年了还没修好"
+    assert core_analyser.analyse(said, as_of=received).facts["days_since_incident"] == 31
+
+
+def test_decades_grades_and_ages_are_no_spans(core_analyser: Analyser) -> None:
+    """到了80年代, 上了三年级 and 已经3周岁 are no time back from received_at."""
+    as_of = datetime(2020, 1, 1, tzinfo=UTC)
+    for text in ("一进餐厅仿佛到了80年代的食堂", "孩子上了三年级", "孩子已经3周岁"):
+        assert "days_since_incident" not in core_analyser.analyse(text, as_of=as_of).facts, text
+    assert core_analyser.analyse("已经三年了", as_of=as_of).facts["days_since_incident"] == 1095

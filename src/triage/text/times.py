@@ -3,7 +3,9 @@
 Each reference resolves to the first day it can mean: 2019年 → 1 January 2019, 去年 →
 1 January of last year, 上个月 → the 1st of last month, 上周 → Monday of last week, 三年前 →
 the same day three years earlier. References after the reference date are dropped, and
-so are those that name the present (现在2025年了).
+so are those that name the present (现在2025年了). A text that names a date with its year
+after the reference date (用户反映:2020-11-27, received 2020-01-01) was written after it:
+the reference date is not when the text speaks from, so none of its references is read.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _PATTERNS = {
     "week": r"上上周|上上个星期|上周|上个星期|上星期|上个礼拜|上礼拜|本周|这周",
     "day": r"大前天|前天|昨天|昨日|昨晚|今天|今日|今早|今晚",
     "monthday": rf"(?<![0-9年])(?P<xm>{_MONTH})月份?(?P<xd>{_DAY})?",
-    "span": rf"(?P<n>{NUMERAL}|半)多?(?P<ge>个多?)?(?P<unit>年|月|星期|礼拜|周|天|日)"
+    "span": rf"(?P<n>{NUMERAL}|半)多?(?P<ge>个多?)?(?P<unit>年|月|星期|礼拜|周|天|日)(?![代级岁])"
     r"(?P<half>半)?多?(?:(?P<ago>以前|之前|前)|(?P<then>了))?",
 }
 _TIMES = re.compile(
@@ -55,15 +57,27 @@ _TIMES = re.compile(
     + ")"
 )
 _MAX_YEARS_BACK = 100
+_DATED = frozenset({"absolute", "numeric"})
+"""Forms that carry their own year: one after the reference date contradicts it."""
 
 
 def find_times(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
-    """Every past time reference in ``text``, resolved against ``reference``."""
+    """Every past time reference in ``text``, resolved against ``reference``.
+
+    None when the text names a date with its year after ``reference``: it was written
+    later, and its 去年 or 3月5日 cannot be placed from ``reference``.
+    """
     found: list[TimeReference] = []
     for match in _TIMES.finditer(text.text):
         kind = match.lastgroup
         resolved = _RESOLVERS[kind](match, reference) if kind else None
-        if resolved is None or resolved > reference:
+        if resolved is None:
+            continue
+        if resolved > reference:
+            if kind in _DATED and not _PRESENT.search(
+                text.text, max(0, match.start() - 4), match.start()
+            ):
+                return ()
             continue
         if reference.year - resolved.year > _MAX_YEARS_BACK or _PRESENT.search(
             text.text, max(0, match.start() - 4), match.start()

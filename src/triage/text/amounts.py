@@ -1,4 +1,4 @@
-"""Sums of money in yuan (5000元, ¥5,000, 5千块, 3.5万, 伍仟元, 三千多) and their roles.
+"""Sums of money in yuan (5000元, ¥5,000, 5千块, 3.5万, 2w, 5k块, 伍仟元, 三千多) and their roles.
 
 A number is money when it carries a currency mark (¥, 元, 块, 圆, 人民币, RMB) or, bare,
 when it is written with a unit (十, 百, 千, 万, 亿) or has two or more digits, a role cue
@@ -94,7 +94,7 @@ _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=T
 
 _MONEY = re.compile(
     rf"(?=[{NUMERAL_START}¥人rc])(?P<prefix>(?:¥|人民币|rmb|cny) ?)?"
-    rf"(?P<number>{NUMERAL})(?P<more>多|余)?(?P<scale>[kw](?= ?(?:元|块)))?"
+    rf"(?P<number>{NUMERAL})(?P<more>多|余)?(?P<scale>[kw](?![a-z0-9]))?"
     r"(?P<currency> ?(?:元钱|元整|元|块钱|块|圆|人民币|rmb|cny))?"
 )
 _MEASURE = re.compile(
@@ -111,6 +111,8 @@ _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|12[0-9]{3}|9[56][0-9]{3,4}|100[0-
 _DIAL_CUE = re.compile(r"(?:打|拨|拨打|致电|去|到|联系|转)$")
 """A service number that is also a round sum (10000) is the line when dialled or visited:
 用户要去10000办理, 拨打10000."""
+_SENT_ON = ("出来", "过来", "到我", "给我", "到账", "到卡", "到支付宝", "到微信")
+"""Right after a round sum, money sent on (转10000到我卡上, 打10000过来): a sum, not a line."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -216,12 +218,15 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
     marked = match.group("prefix") or match.group("currency")
     if not marked and (
         (len(number) == 1 and not number.isascii())  # 一, 三: far too common as words
-        or not cues.just_before(start)
+        or not (cues.just_before(start) or text.startswith(_SENT_ON, end))
         or _MEASURE.match(text, end)
         or _COMPOUND_HEAD.match(text, end)
         or (
             _SERVICE_NUMBER.fullmatch(number)
-            and (not number.endswith("000") or _DIAL_CUE.search(text, 0, start))
+            and (
+                not number.endswith("000")
+                or (_DIAL_CUE.search(text, 0, start) and not text.startswith(_SENT_ON, end))
+            )
         )
     ):
         return None
@@ -241,7 +246,7 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
     if not 0 < value < _MAX_YUAN:
         return None
     if not marked:
-        return value if numeral.has_unit or len(number) >= 2 else None
+        return value if numeral.has_unit or scale or len(number) >= 2 else None
     currency = (match.group("currency") or "").strip()
     if currency == "块" and value < 10 and not text.startswith("钱", end):
         return None  # 三块蛋糕: 块 as a measure word

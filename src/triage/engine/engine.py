@@ -9,10 +9,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, TypedDict, Unpack
+from typing import Any, NamedTuple, TypedDict, TypeVar, Unpack
 
 from pydantic import BaseModel
 
@@ -43,7 +42,7 @@ from triage.records.decision import (
 from triage.records.parsing import check_as_of, parse_complaint
 from triage.resolution.malice import malice_of
 from triage.resolution.resolve import Resolution, resolve
-from triage.resolution.trace import CompactTrace, TraceBuilder
+from triage.resolution.trace import CompactTrace, TraceBuilder, unchecked_model
 from triage.rulepack.loader import RuleSet, bundled_rules_dir, load_packs, load_text
 from triage.rulepack.spec import Rule
 from triage.text import TextFeatures
@@ -107,9 +106,10 @@ class DecisionParts(NamedTuple):
     """A decision before its trace is built: its resolution and a compact trace.
 
     `Engine._assemble` builds the Decision. Workers send these back instead of Decisions
-    (`triage.engine.batch`): they pickle as plain values (strings, numbers, tuples, dicts),
-    at a fraction of the cost of about fifty models, and the firings' rule texts come from
-    the receiving engine.
+    (`triage.engine.batch`): they pickle as plain values (strings, numbers, enum members,
+    tuples, dicts), at a fraction of the cost of about fifty models, and the firings' rule
+    texts come from the receiving engine. The records are made again from those values
+    without a second validation: they were validated where they were decided.
     """
 
     complaint_id: str
@@ -124,13 +124,13 @@ class DecisionParts(NamedTuple):
         result = self.result
         return _parts, (
             self.complaint_id,
-            (result.validity.value, result.nature.value, result.severity.value),
+            (result.validity, result.nature, result.severity),
             _plain(result.responsibility),
             result.nature_score,
             result.needs_review,
             result.review_reasons,
             _plain(result.reasons),
-            tuple(axis.value for axis in result.defaults),
+            result.defaults,
             tuple(_plain(action) for action in result.actions),
             _plain(self.confidence),
             self.malice,
@@ -140,25 +140,36 @@ class DecisionParts(NamedTuple):
         )
 
 
-def _plain(record: BaseModel) -> dict[str, Any]:
-    """A record's fields as they validate back (enums as their values)."""
-    return {
-        name: value.value if isinstance(value, Enum) else value
-        for name, value in record.__dict__.items()
-    }
+_Plain = tuple[dict[str, Any], tuple[str, ...]]
+"""A record as plain values: its fields' values by name, and the names of the fields set."""
+
+
+def _plain(record: BaseModel) -> _Plain:
+    """A record's field values (enums as members) and the names of the fields set."""
+    return dict(record.__dict__), tuple(record.__pydantic_fields_set__)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _record(model: type[_M], plain: _Plain) -> _M:
+    """The ``model`` whose `_plain` values these are, not validated again: the values are
+    those of a record validated in the process that sent them."""
+    values, fields_set = plain
+    return unchecked_model(model, values, {*fields_set})
 
 
 def _parts(
     complaint_id: str,
-    axes: tuple[str, str, str],
-    responsibility: dict[str, Any],
+    axes: tuple[Validity, Nature, Severity],
+    responsibility: _Plain,
     nature_score: float,
     needs_review: bool,
     review_reasons: tuple[str, ...],
-    reasons: dict[str, Any],
-    defaults: tuple[str, ...],
-    actions: tuple[dict[str, Any], ...],
-    confidence: dict[str, Any],
+    reasons: _Plain,
+    defaults: tuple[Axis, ...],
+    actions: tuple[_Plain, ...],
+    confidence: _Plain,
     malice: Malice | None,
     trace: CompactTrace,
     as_of: datetime,
@@ -167,21 +178,21 @@ def _parts(
     """DecisionParts from the plain values of its ``__reduce__``."""
     validity, nature, severity = axes
     result = Resolution(
-        validity=Validity(validity),
-        nature=Nature(nature),
-        severity=Severity(severity),
-        responsibility=Responsibility.model_validate(responsibility),
+        validity=validity,
+        nature=nature,
+        severity=severity,
+        responsibility=_record(Responsibility, responsibility),
         nature_score=nature_score,
         needs_review=needs_review,
         review_reasons=review_reasons,
-        reasons=Reasons.model_validate(reasons),
-        defaults=tuple(map(Axis, defaults)),
-        actions=tuple(map(Action.model_validate, actions)),
+        reasons=_record(Reasons, reasons),
+        defaults=defaults,
+        actions=tuple(_record(Action, action) for action in actions),
     )
     return DecisionParts(
         complaint_id,
         result,
-        Confidence.model_validate(confidence),
+        _record(Confidence, confidence),
         malice,
         trace,
         as_of,

@@ -22,7 +22,7 @@ from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import Rule, iter_tests
 from triage.text.features import SpanMap, SpanRow, TextMatch, span_row
 
-__all__ = ["MAX_SPANS_PER_FACT", "CompactTrace", "FiringRow", "TraceBuilder"]
+__all__ = ["MAX_SPANS_PER_FACT", "CompactTrace", "FiringRow", "TraceBuilder", "unchecked_model"]
 
 MAX_SPANS_PER_FACT = 32
 """Spans a firing keeps per fact it read, the first in the text; the rest are counted."""
@@ -242,18 +242,21 @@ class TraceBuilder:
         """
         rows, firings = compact
         spans = [_span(row) for row in rows]
+        order = [(row[4], row[5], row[0]) for row in rows]  # start, end, fact
         plans = self._plans
         built = []
         for position, used, evidence, omitted in firings:
-            ordered = sorted(evidence, key=lambda at: (rows[at][4], rows[at][5], rows[at][0]))
+            ordered = sorted(evidence, key=order.__getitem__)
             values = plans[position].firing.__dict__.copy()
             values["facts"] = FrozenMap(used)
             values["spans"] = tuple(spans[at] for at in dict.fromkeys(ordered))
-            values["spans_omitted"] = FrozenMap(omitted)
-            built.append(_unchecked(Firing, values, set(_FIRING_FIELDS)))
+            values["spans_omitted"] = FrozenMap(omitted) if omitted else _NONE_OMITTED
+            built.append(unchecked_model(Firing, values, set(_FIRING_FIELDS)))
         return tuple(built)
 
 
+_NONE_OMITTED: FrozenMap[str, int] = FrozenMap()
+"""The ``spans_omitted`` of most firings, shared: a FrozenMap cannot change."""
 _FIRING_FIELDS = frozenset(Firing.model_fields)
 _SPAN_FIELDS = frozenset(Span.model_fields)
 _SPAN_TEXT_FIELDS = frozenset(("fact", "term", "surface", "start", "end"))
@@ -262,7 +265,7 @@ _SPAN_TEXT_FIELDS = frozenset(("fact", "term", "surface", "start", "end"))
 _M = TypeVar("_M", bound=BaseModel)
 
 
-def _unchecked(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+def unchecked_model(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
     """A ``model`` of ``values`` (every field, in declaration order, each already of its
     type) that are not validated again: what pydantic's ``model_construct`` makes, without
     its per-field loop."""
@@ -288,5 +291,5 @@ def _span(row: SpanRow) -> Span:
         "conditional": bool(conditional),
     }
     if lexicon is None and not negated and not conditional:
-        return _unchecked(Span, values, set(_SPAN_TEXT_FIELDS))
-    return _unchecked(Span, values, set(_SPAN_FIELDS))
+        return unchecked_model(Span, values, set(_SPAN_TEXT_FIELDS))
+    return unchecked_model(Span, values, set(_SPAN_FIELDS))

@@ -62,6 +62,16 @@ def test_questions_are_read_per_clause() -> None:
     assert _mode_of("这不是坑人吗，我要投诉", "投诉") is Mode.STATEMENT
 
 
+def test_a_rhetorical_question_runs_to_the_clause_that_closes_it() -> None:
+    """难道/凭什么 open a rhetorical question that ends at its 吗 or ？, and 不是…吗 covers
+    the clauses between; a clause after it is read on its own."""
+    assert _mode_of("难道你们就不管，让我们一直等吗", "一直等") is Mode.RHETORICAL
+    assert _mode_of("这不是说好的，七天发货吗，现在还没发", "发货") is Mode.RHETORICAL
+    assert _mode_of("这不是说好的，七天发货吗，现在还没发", "还没发") is Mode.STATEMENT
+    assert _mode_of("凭什么扣我的钱，我要投诉", "投诉") is Mode.STATEMENT
+    assert _mode_of("凭什么扣我的钱，我要投诉", "扣") is Mode.RHETORICAL
+
+
 @given(
     before=st.lists(st.sampled_from(STATED + ASKING), max_size=4),
     stated=st.sampled_from(STATED),

@@ -120,6 +120,9 @@ _RHETORICAL = re.compile(
     "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|(不是|不就是|还不).*[吗么]"
 )
 """Rhetorical questions assert: 难道不该退款, 这不是坑人吗."""
+_ASKED_AT_END = re.compile("(?:[吗么呢嘛][啊呀啦哈]?|[?？])[。！？!?；;，,\\s]*$")
+"""A clause closed as a question (…吗, …？): where a rhetorical question that opened
+earlier (难道…, 凭什么…) ends."""
 _NAME_SUFFIXES = (
     "险", "保险", "服务", "套餐", "会员", "产品", "业务", "功能", "权益", "计划", "卡", "宝",
     "贷", "包", "金融", "理财",
@@ -287,8 +290,9 @@ class ClauseReading:
                 clauses.append((begin, text[begin : finish + 1]))
                 begin = finish + 1
             asks = [bool(_ASKS.search(clause)) for _, clause in clauses]
+            rhetorical = self._rhetorical(start, clauses)
             for index, (begin, clause) in enumerate(clauses):
-                if _RHETORICAL.search(clause):
+                if index in rhetorical:
                     modes[begin] = Mode.RHETORICAL
                 elif asks[index]:
                     modes[begin] = Mode.QUESTION
@@ -298,6 +302,30 @@ class ClauseReading:
                         modes.setdefault(clauses[index + 1][0], Mode.QUESTION)
             start = end + 1
         return modes
+
+    @staticmethod
+    def _rhetorical(start: int, clauses: Sequence[tuple[int, str]]) -> set[int]:
+        """Indices of the clauses of one sentence (starting at ``start``) that a rhetorical
+        question covers: from its marker to the clause that closes it (难道你们不管，让我们
+        一直等吗; 这不是说好的，七天发货吗), or its own clause when none closes it."""
+        sentence = "".join(clause for _, clause in clauses)
+        covered: set[int] = set()
+        for match in _RHETORICAL.finditer(sentence):
+            first = last = _clause_index(clauses, start + match.start())
+            if match.group(1) is None:
+                closing = next(
+                    (
+                        index
+                        for index in range(first, len(clauses))
+                        if _ASKED_AT_END.search(clauses[index][1])
+                    ),
+                    first,
+                )
+                last = closing
+            else:
+                last = _clause_index(clauses, start + match.end() - 1)
+            covered.update(range(first, last + 1))
+        return covered
 
     def _named(self, token: int, start: int, end: int) -> bool:
         text = self._text
@@ -325,6 +353,11 @@ class ClauseReading:
             return False
         before = self._scope.sentence(start - 2)[0] if start >= 2 else start
         return any(word in text[before:end] for word in _REQUESTS)
+
+
+def _clause_index(clauses: Sequence[tuple[int, str]], position: int) -> int:
+    """The index of the clause (by start) holding ``position``."""
+    return bisect.bisect_right([begin for begin, _ in clauses], position) - 1
 
 
 def _passive_without_agent(words: Sequence[str], index: int, actors: Mapping[int, Actor]) -> bool:

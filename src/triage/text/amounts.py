@@ -46,6 +46,7 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "起码得", "至少得", "最少得", "得出", "得赔", "要出", "要赔", "免谈", "没得商量", "没商量",
         "一分不能少", "一分都不能少", "一分也不能少", "没完", "摆不平", "不罢休", "见不到", "陪偿",
         "退押金", "退定金", "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
+        "准备好",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -113,6 +114,11 @@ _DIAL_CUE = re.compile(r"(?:打|拨|拨打|致电|去|到|联系|转)$")
 用户要去10000办理, 拨打10000."""
 _SENT_ON = ("出来", "过来", "到我", "给我", "到账", "到卡", "到支付宝", "到微信")
 """Right after a round sum, money sent on (转10000到我卡上, 打10000过来): a sum, not a line."""
+_FEES = re.compile(
+    r"的?(?:精神损失费|精神赔偿|精神抚慰金|赔偿金|赔偿款|赔偿|补偿金|补偿款|补偿费|补偿|医药费|医疗费|"
+    r"误工费|营养费|护理费|损失费|辛苦费|封口费|好处费|和解费|合作费|公关费|保密费)"
+)
+"""A money noun right after a bare sum names it (再加五万精神损失费): the sum is money."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -218,7 +224,11 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
     marked = match.group("prefix") or match.group("currency")
     if not marked and (
         (len(number) == 1 and not number.isascii())  # 一, 三: far too common as words
-        or not (cues.just_before(start) or text.startswith(_SENT_ON, end))
+        or not (
+            cues.just_before(start)
+            or text.startswith(_SENT_ON, end)
+            or _FEES.match(text, match.end("scale") if match.group("scale") else end)
+        )
         or _MEASURE.match(text, end)
         or _COMPOUND_HEAD.match(text, end)
         or (

@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from triage.compile.conditions import (
@@ -78,13 +79,18 @@ class Pass:
     items: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """List fact → item → the item property sent when the list holds the item."""
 
+    @cached_property
+    def _routing(self) -> dict[str, int]:
+        """The properties every fact carries: its type and the levels of the group tree."""
+        return {TYPE_PROPERTY: 1} | {f"_z{level}": 1 for level in range(self.levels)}
+
     def encode(self, facts: Mapping[str, FactValue]) -> dict[str, Any]:
         """The fact dict durable_rules sees for ``facts`` (see compile.conditions)."""
-        encoded: dict[str, Any] = {TYPE_PROPERTY: 1}
-        for level in range(self.levels):
-            encoded[f"_z{level}"] = 1
+        encoded: dict[str, Any] = self._routing.copy()
         for name, value in facts.items():
-            if isinstance(value, tuple):
+            if value.__class__ is str or value.__class__ is bool:
+                encoded[name] = value  # as engine_value gives them
+            elif isinstance(value, tuple):
                 properties = self.items.get(name, {})
                 for item in value:
                     if item in properties:

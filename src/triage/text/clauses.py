@@ -38,7 +38,8 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import compress, count, repeat
 
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
@@ -123,6 +124,18 @@ _RHETORICAL = re.compile(
 _ASKED_AT_END = re.compile("(?:[吗么呢嘛][啊呀啦哈]?|[?？])[。！？!?；;，,\\s]*$")
 """A clause closed as a question (…吗, …？): where a rhetorical question that opened
 earlier (难道…, 凭什么…) ends."""
+_MAY_ASK = re.compile(
+    "|".join(
+        (
+            re.sub(r"\(\?<!\[[^\]]*\]\)", "", _ASKING).replace("(?=[。！？!?；;，,\\s]*$)", ""),
+            _RHETORICAL.pattern,
+            _INTRODUCER.pattern,
+        )
+    )
+)
+"""Whatever ``_ASKS``, ``_RHETORICAL`` or ``_INTRODUCER`` finds in a clause, this finds in its
+sentence (their look-arounds left out): a sentence where it finds nothing has no asking
+clause, and is not read clause by clause."""
 _NAME_SUFFIXES = (
     "险", "保险", "服务", "套餐", "会员", "产品", "业务", "功能", "权益", "计划", "卡", "宝",
     "贷", "包", "金融", "理财",
@@ -164,8 +177,10 @@ class ClauseReading:
         self._words = segmentation.words
         self._starts = segmentation.starts
         self._scope = scope
+        words = self._words
         self._actor_words = {
-            index: actors[word] for index, word in enumerate(self._words) if word in actors
+            index: actors[words[index]]
+            for index in compress(count(), map(actors.__contains__, words))
         }
 
     def token_at(self, position: int) -> int:
@@ -202,16 +217,26 @@ class ClauseReading:
         A long sentence of facts that asks (跑了三趟…为什么不能一次性告知？) is a complaint:
         a sentence counts as a question only when it has at most two clauses.
         """
-        text, modes = self._text, self._sentence_modes
+        text = self._text
         start, asked = 0, False
         while start < len(text):
             end = self._scope.sentence(start)[1]
             if any(char.isalnum() for char in text[start:end]):
-                if modes.get(start) is not Mode.QUESTION or not self._asks_early(start, end):
+                if self._sentence_mode(start, end) is not Mode.QUESTION or not self._asks_early(
+                    start, end
+                ):
                     return False
                 asked = True
             start = end + 1
         return asked
+
+    def _sentence_mode(self, start: int, end: int) -> Mode:
+        """The mode of the sentence ending at ``end`` as a whole: rhetorical, a question or
+        a statement (for `asks_only`, which stops at the first sentence that does not ask)."""
+        sentence = self._text[start : end + 1]
+        if _RHETORICAL.search(sentence):
+            return Mode.RHETORICAL
+        return Mode.QUESTION if _QUESTION.search(sentence) else Mode.STATEMENT
 
     def _asks_early(self, start: int, end: int) -> bool:
         """Whether the sentence ``[start, end)`` is short: at most two clauses."""
@@ -228,15 +253,28 @@ class ClauseReading:
 
     @cached_property
     def _walk(self) -> tuple[tuple[Actor, ...], tuple[Actor | None, ...]]:
-        """The actor of every token, and its speaker when reported, walking the text once."""
+        """The actor of every token, and its speaker when reported, walking the text once.
+
+        Only the tokens that can change them are visited (actor words, sentence starts and
+        the words `_turns` names); every token between two of them takes the actor and
+        speaker of the last one visited.
+        """
         words, starts, marks = self._words, self._starts, self._sentence_marks
         named_at = self._actor_words
+        visited = set(named_at)
+        visited.update(compress(count(), map(marks.__contains__, starts)))
+        visited.update(compress(count(), map(_turns, words)))
         actors: list[Actor] = []
         current = Actor.UNKNOWN
         speaker: Actor | None = None
         speakers: list[Actor | None] = []
-        previous = ""
-        for index, word in enumerate(words):
+        reached = 0
+        for index in sorted(visited):
+            if index > reached:
+                actors.extend(repeat(speaker or current, index - reached))
+                speakers.extend(repeat(speaker, index - reached))
+            word = words[index]
+            previous = words[index - 1] if index else ""
             if starts[index] in marks:
                 speaker = None
             named = named_at.get(index)
@@ -253,7 +291,9 @@ class ClauseReading:
                 speaker = current
             actors.append(speaker or current)
             speakers.append(speaker)
-            previous = word
+            reached = index + 1
+        actors.extend(repeat(speaker or current, len(words) - reached))
+        speakers.extend(repeat(speaker, len(words) - reached))
         return tuple(actors), tuple(speakers)
 
     @cached_property
@@ -262,27 +302,15 @@ class ClauseReading:
         return frozenset(match.end() for match in _SENTENCE_END.finditer(self._text))
 
     @cached_property
-    def _sentence_modes(self) -> dict[int, Mode]:
-        """Sentence start → its mode, for sentences that ask (rhetorically or not)."""
-        modes: dict[int, Mode] = {}
-        text, start = self._text, 0
-        while start < len(text):
-            end = self._scope.sentence(start)[1]
-            sentence = text[start : end + 1]
-            if _RHETORICAL.search(sentence):
-                modes[start] = Mode.RHETORICAL
-            elif _QUESTION.search(sentence):
-                modes[start] = Mode.QUESTION
-            start = end + 1
-        return modes
-
-    @cached_property
     def _clause_modes(self) -> dict[int, Mode]:
         """Clause start → its mode, for clauses that ask (rhetorically or not)."""
         modes: dict[int, Mode] = {}
         text, scope, start = self._text, self._scope, 0
         while start < len(text):
             end = scope.sentence(start)[1]
+            if not _MAY_ASK.search(text, start, end + 1):
+                start = end + 1
+                continue
             clauses: list[tuple[int, str]] = []
             begin = start
             while begin <= end and begin < len(text):
@@ -358,6 +386,18 @@ class ClauseReading:
 def _clause_index(clauses: Sequence[tuple[int, str]], position: int) -> int:
     """The index of the clause (by start) holding ``position``."""
     return bisect.bisect_right([begin for begin, _ in clauses], position) - 1
+
+
+@lru_cache(maxsize=65_536)
+def _turns(word: str) -> bool:
+    """Whether ``word`` can change the actor (a passive, a demand after the respondent, a
+    writer's verb) or start reported speech; other words keep them (cached: words recur)."""
+    return (
+        word[:1] in _PASSIVE_START
+        or word in _DEONTIC
+        or word.startswith(_WRITER_VERBS)
+        or word in _SPEECH
+    )
 
 
 def _passive_without_agent(words: Sequence[str], index: int, actors: Mapping[int, Actor]) -> bool:

@@ -110,6 +110,12 @@ def _condition_cue(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)
+def _opens(word: str) -> bool:
+    """Whether ``word`` may open a condition: a marker (如果, 否则) or a 就 of consequence."""
+    return word in CONDITION_MARKERS or _consequence(word)
+
+
 def _where(flags: Iterable[bool]) -> list[int]:
     """The positions of the true flags (tokens are classified without a Python loop)."""
     return list(compress(count(), flags))
@@ -193,9 +199,11 @@ class Scope:
     def _conditional_regions(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the token ranges inside conditions, in one pass over the cues."""
         words, starts = self._words, self._starts
+        cues = _where(map(_condition_cue, words))
+        if not any(map(_opens, map(words.__getitem__, cues))):
+            return [], []  # no marker and no 就: no condition opens
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
-        cues = _where(map(_condition_cue, words))
         region_starts: list[int] = []
         region_ends: list[int] = []
         clause_start = 0

@@ -1,0 +1,233 @@
+"""The shortcuts of the clause reading and the condition scope read exactly as the plain
+definitions do.
+
+The actor walk visits only the tokens that can change the actor or the speaker; clause
+modes skip the sentences where nothing can ask; ``asks_only`` stops at the first sentence
+that does not ask; conditional regions are not looked for when no word can open one. Each
+is held here to the plain definition (the code before the shortcut), on the examples and
+on random texts made of the words the rules react to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from triage.facts import Analyser
+from triage.text import clauses, scope
+from triage.text.clauses import Actor, ClauseReading, Mode, actor_words
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "complaints.jsonl"
+
+FRAGMENTS = (
+    "我", "本人", "我家", "客服", "商家", "催收", "业务员", "骗子", "陌生人", "他们",
+    "被", "被扣", "被骗", "被子", "让", "给", "对", "向", "把", "打电话给",
+    "应该", "必须", "要", "希望", "请问", "想问", "请教", "建议", "麻烦",
+    "说", "称", "表示", "告知", "回复", "承诺", "说是",
+    "吗", "么", "呢", "啊", "什么", "怎么", "不怎么", "没怎么", "咋", "为什么", "是否",
+    "能不能", "怎么办", "多久", "难道", "凭什么", "不是", "还不", "哪有", "岂",
+    "如果", "万一", "要是", "否则", "不然", "不给", "不退钱", "再不", "不过", "不到",
+    "没", "未经", "就", "就要", "就是", "才", "再", "还要", "然后", "少一分", "不经",
+    "怀疑", "担心", "是不是", "会不会",
+    "退款", "扣了钱", "手机坏了", "漏水", "投诉", "曝光", "三天", "两千元", "处理", "谢谢",
+    "，", "。", "！", "？", "?", "；", "…", "\n", " ", "一下", "，",
+)  # fmt: skip
+"""Words the reading reacts to, with punctuation and plain words between them."""
+
+texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=40).map("".join)
+
+
+@pytest.fixture(scope="module")
+def analyser(core_lexicons: dict[str, list[str]]) -> Analyser:
+    return Analyser(core_lexicons)
+
+
+def _reading(
+    analyser: Analyser, text: str, lexicons: dict[str, list[str]]
+) -> tuple[ClauseReading, scope.Scope]:
+    features = analyser.analyse(text)
+    normalized = features.normalized_text
+    text_scope = scope.Scope(normalized, features.segmentation)
+    reading = ClauseReading(normalized, features.segmentation, text_scope, actor_words(lexicons))
+    return reading, text_scope
+
+
+def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor | None, ...]]:
+    """The walk over every token, as first written."""
+    words, starts, marks = reading._words, reading._starts, reading._sentence_marks
+    named_at = reading._actor_words
+    actors: list[Actor] = []
+    current = Actor.UNKNOWN
+    speaker: Actor | None = None
+    speakers: list[Actor | None] = []
+    previous = ""
+    for index, word in enumerate(words):
+        if starts[index] in marks:
+            speaker = None
+        named = named_at.get(index)
+        if named is not None:
+            if previous in clauses._PASSIVE or previous not in clauses._OBJECT_MARKERS:
+                current = named
+        elif word[0] in clauses._PASSIVE_START and clauses._passive_without_agent(
+            words, index, named_at
+        ):
+            current = Actor.UNKNOWN
+        elif (
+            word in clauses._DEONTIC and index - 1 in named_at and current is Actor.RESPONDENT
+        ) or (
+            (index == 0 or previous in clauses._CLAUSE_MARKS)
+            and word.startswith(clauses._WRITER_VERBS)
+        ):
+            current = Actor.COMPLAINANT
+        if speaker is None and word in clauses._SPEECH and current is not Actor.UNKNOWN:
+            speaker = current
+        actors.append(speaker or current)
+        speakers.append(speaker)
+        previous = word
+    return tuple(actors), tuple(speakers)
+
+
+def _plain_clause_modes(
+    reading: ClauseReading, text: str, text_scope: scope.Scope
+) -> dict[int, Mode]:
+    """Clause modes with every sentence read clause by clause."""
+    modes: dict[int, Mode] = {}
+    start = 0
+    while start < len(text):
+        end = text_scope.sentence(start)[1]
+        parts: list[tuple[int, str]] = []
+        begin = start
+        while begin <= end and begin < len(text):
+            finish = text_scope.clause(begin)[1]
+            parts.append((begin, text[begin : finish + 1]))
+            begin = finish + 1
+        asks = [bool(clauses._ASKS.search(part)) for _, part in parts]
+        rhetorical = reading._rhetorical(start, parts)
+        for index, (begin, part) in enumerate(parts):
+            if index in rhetorical:
+                modes[begin] = Mode.RHETORICAL
+            elif asks[index]:
+                modes[begin] = Mode.QUESTION
+            elif clauses._INTRODUCER.search(part) and not any(asks[index + 1 :]):
+                modes[begin] = Mode.QUESTION
+                if index + 1 < len(parts) and clauses._BARE_INTRODUCER.fullmatch(part):
+                    modes.setdefault(parts[index + 1][0], Mode.QUESTION)
+        start = end + 1
+    return modes
+
+
+def _plain_asks_only(reading: ClauseReading, text: str, text_scope: scope.Scope) -> bool:
+    """``asks_only`` from the mode of every sentence."""
+    modes: dict[int, Mode] = {}
+    start = 0
+    while start < len(text):
+        end = text_scope.sentence(start)[1]
+        sentence = text[start : end + 1]
+        if clauses._RHETORICAL.search(sentence):
+            modes[start] = Mode.RHETORICAL
+        elif clauses._QUESTION.search(sentence):
+            modes[start] = Mode.QUESTION
+        start = end + 1
+    start, asked = 0, False
+    while start < len(text):
+        end = text_scope.sentence(start)[1]
+        if any(char.isalnum() for char in text[start:end]):
+            if modes.get(start) is not Mode.QUESTION or not reading._asks_early(start, end):
+                return False
+            asked = True
+        start = end + 1
+    return asked
+
+
+def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
+    """Conditional regions looked for in every text."""
+    words, starts = text_scope._words, text_scope._starts
+    ends_sentence = {bisect.bisect_left(starts, mark) for mark in text_scope._sentence_ends}
+    ends_clause = {bisect.bisect_left(starts, mark) for mark in text_scope._clause_ends}
+    cues = [index for index, word in enumerate(words) if scope._condition_cue(word)]
+    region_starts: list[int] = []
+    region_ends: list[int] = []
+    clause_start = 0
+    opened: int | None = None
+    not_clause: int | None = None
+    until_clause = False
+    for index in sorted(ends_clause.union(cues)):
+        continued = (
+            until_clause
+            and index not in ends_sentence
+            and index + 1 < len(words)
+            and words[index + 1].startswith(scope._CONTINUATION)
+        )
+        closes = index in ends_sentence or (until_clause and index in ends_clause)
+        if closes and not continued:
+            if opened is not None:
+                region_starts.append(opened)
+                region_ends.append(index)
+            opened = not_clause = None
+            until_clause = False
+            clause_start = index + 1
+        elif index in ends_clause:
+            clause_start = index + 1
+        elif opened is not None:
+            continue
+        elif words[index] in scope.CONDITION_MARKERS:
+            opened = index
+        elif scope._condition_not(words[index]):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if following not in scope._CONDITION_NOT_EXCEPT:
+                not_clause = clause_start
+        elif scope._consequence(words[index]) and not_clause is not None:
+            opened, until_clause = not_clause, True
+    if opened is not None:
+        region_starts.append(opened)
+        region_ends.append(len(words))
+    return region_starts, region_ends
+
+
+def _check(analyser: Analyser, lexicons: dict[str, list[str]], text: str) -> None:
+    reading, text_scope = _reading(analyser, text, lexicons)
+    normalized = reading._text
+    assert reading._walk == _plain_walk(reading), text
+    assert reading._clause_modes == _plain_clause_modes(reading, normalized, text_scope), text
+    assert reading.asks_only == _plain_asks_only(reading, normalized, text_scope), text
+    assert text_scope._conditional_regions == _plain_regions(text_scope), text
+
+
+def test_shortcuts_read_the_examples_as_the_plain_definitions(
+    analyser: Analyser, core_lexicons: dict[str, list[str]]
+) -> None:
+    """Every shipped example reads the same with and without the shortcuts."""
+    lines = EXAMPLES.read_text(encoding="utf-8").splitlines()
+    examples = [json.loads(line)["text"] for line in lines if line.strip()]
+    assert len(examples) > 50
+    for text in examples:
+        _check(analyser, core_lexicons, text)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_shortcuts_read_random_texts_as_the_plain_definitions(
+    analyser: Analyser, core_lexicons: dict[str, list[str]], text: str
+) -> None:
+    """Random texts of the words the reading reacts to read the same either way."""
+    _check(analyser, core_lexicons, text)
+
+
+def test_the_shortcuts_are_taken() -> None:
+    """The shortcuts do skip work: a statement is not read clause by clause, and a text with
+    neither marker nor 就 has no condition to look for."""
+    assert clauses._MAY_ASK.search("手机用了三天就黑屏了，客服一直不回复。") is None
+    assert clauses._MAY_ASK.search("这样合理吗，") is not None
+    assert not scope._opens("不给")
+    assert scope._opens("如果")
+    assert scope._opens("就去")
+    assert not clauses._turns("手机")
+    assert clauses._turns("被扣")
+    assert clauses._turns("说")

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.text.test_term_boundaries import documented_hits
 
 from triage.facts import Analyser
 from triage.text import clauses, scope
 from triage.text.clauses import Actor, ClauseReading, Mode, actor_words
+from triage.text.lexicons import LexiconMatcher
+from triage.text.normalize import Normalized, Normalizer
+from triage.text.segment import Segmentation
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "complaints.jsonl"
 
@@ -231,3 +236,41 @@ def test_the_shortcuts_are_taken() -> None:
     assert not clauses._turns("手机")
     assert clauses._turns("被扣")
     assert clauses._turns("说")
+
+
+TERMS = {"a": ["退款申请", "申请书", "退款"], "b": ["申请", "款申"]}
+"""Terms that a cut can split over tokens, some a prefix of another, some not."""
+
+
+@given(
+    tokens=st.lists(
+        st.tuples(
+            st.sampled_from(("退", "款", "退款", "申", "请", "申请", "书", "我要")), st.booleans()
+        ),
+        max_size=10,
+    )
+)
+def test_terms_over_several_tokens_are_found_whatever_the_cut(
+    tokens: list[tuple[str, bool]],
+) -> None:
+    """However a text is cut (a space between tokens or not), the lexicon matcher finds
+    exactly the documented hits: also terms over two tokens that begin no longer term."""
+    text, words, starts, ends = "", [], [], []
+    for word, spaced in tokens:
+        text += " " if spaced and text else ""
+        words.append(word)
+        starts.append(len(text))
+        text += word
+        ends.append(len(text))
+    segmentation = Segmentation(tuple(words), tuple(starts), tuple(ends))
+    matcher = LexiconMatcher(TERMS, Normalizer())
+    normalized = Normalized(text, text, None, None)
+    hits = matcher.find(normalized, segmentation, scope.Scope(text, segmentation))
+    table = {
+        term: {name for name in TERMS if term in TERMS[name]}
+        for terms in TERMS.values()
+        for term in terms
+    }
+    assert Counter((hit.lexicon, hit.start, hit.end) for hit in hits) == documented_hits(
+        text, segmentation, table
+    )

@@ -142,7 +142,12 @@ class _Spans:
             items = self._items(fact)
         else:
             index = self._index(fact)
-            chosen = [item for name in lexicons for item in index.get(name, ())]
+            if len(index) < len(lexicons):  # a rule may read dozens; a text hits a few
+                chosen = [
+                    item for name, found in index.items() if name in lexicons for item in found
+                ]
+            else:
+                chosen = [item for name in lexicons for item in index.get(name, ())]
             if len(lexicons) > 1:
                 chosen.sort(key=lambda positioned: positioned[0])
             items = [item for _, item in chosen]

@@ -50,6 +50,7 @@ class LexiconMatcher:
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
         # Proper prefixes: where a term spanning several tokens may start, or go on.
         self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
+        self._extendable = self._prefixes.union(table)
         self._longest = max(map(len, table), default=0)
         self._inside = functools.lru_cache(maxsize=_TOKEN_CACHE)(self._terms_inside)
 
@@ -78,7 +79,9 @@ class LexiconMatcher:
             (index, starts[index], ends[index])
             for index in compress(count(), map(terms.__contains__, words))
         ]
-        for first in compress(count(), map(prefixes.__contains__, words)):
+        # A term over several tokens starts with two tokens that are a term or begin one.
+        pairs = map(normalized.__getitem__, map(slice, starts, ends[1:]))
+        for first in compress(count(), map(self._extendable.__contains__, pairs)):
             start = starts[first]
             for last in range(first + 1, len(words)):
                 candidate = normalized[start : ends[last]]

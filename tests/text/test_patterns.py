@@ -170,6 +170,9 @@ def test_objects_passives_and_dropped_subjects() -> None:
     assert _actor_of("我的钱被扣了", "扣") is Actor.UNKNOWN
     assert _actor_of("我去了营业厅，排队两个小时", "排队") is Actor.COMPLAINANT
     assert _actor_of("平台应该退款", "退款") is Actor.COMPLAINANT
+    # 在 places the business: 我在平台买的 is the complainant's purchase
+    assert _actor_of("我在平台买了十瓶，每瓶都要求赔偿", "要求") is Actor.COMPLAINANT
+    assert _actor_of("平台在我不知情时扣款", "扣款") is Actor.RESPONDENT
 
 
 def _mode_of(text: str, word: str) -> Mode:

@@ -255,6 +255,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("units-after-purchase", "本人于贵店购买进口曲奇饼干共计120盒", {"units_bought": 120}),
     ("units-before-purchase", "我把货架上剩下的48瓶全部拿去结了账", {"units_bought": 48}),
     ("money-is-no-units", "花了5000元买了手机", {"units_bought": None}),
+    ("units-after-a-bare-total", "先后三次购买同一款奶粉，共30罐", {"units_bought": 30}),
     ("three-years-ago", "三年前买的", {"days_since_incident": 1096}),
     ("last-year", "去年买的", {"days_since_incident": 531}),
     ("days-of-outage", "停电两天了", {"days_since_incident": 2}),

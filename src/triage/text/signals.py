@@ -74,7 +74,7 @@ _PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提)"
 """Measure words of units bought; weights and volumes (斤, 公斤, 升) are not units."""
 _UNITS = re.compile(
     rf"(?=[买购下拿结共一总合{NUMERAL_START}])"  # where either branch can start: cheap scan
-    r"(?:(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计)"
+    r"(?:(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计|共)"
     rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
     rf"(?:共?(?P<k>{NUMERAL})(?:多|余)?{_PACKAGING})?"
     rf"|(?<![0-9])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"

@@ -80,6 +80,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("bare-sum-named-by-a-fee", "再加五万精神损失费", {"amounts": [("50000", "demand")]}),
     ("bare-count-before-a-fee-word-is-no-sum", "一共3个赔偿项目", {"amounts": []}),
     ("sum-to-have-ready", "准备好五万块，不然后果自负", {"amounts": [("50000", "demand")]}),
+    ("cashback-withheld", "不返现30块，我就给你们差评", {"amounts": [("30", "demand")]}),
     ("result-out-is-no-demand", "检测结果出来了，花了500元", {"amounts": [("500", "paid")]}),
     ("sum-or-no-end-is-demanded", "没有五万块这事没完", {"amounts": [("50000", "demand")]}),
     ("at-least-a-sum-is-demanded", "起码得五万", {"amounts": [("50000", "demand")]}),

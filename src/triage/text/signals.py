@@ -70,12 +70,16 @@ _PEOPLE = re.compile(
 )
 _MAX_COUNT = 10**9
 
-_PACKAGING = "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提)"
-"""Measure words of units bought; weights and volumes (斤, 公斤, 升) are not units."""
+_PACKAGING = (
+    "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提|只|套|副|部|枚"
+    "|个(?!月|小时|星期|礼拜|工作日|人|多月|半月|钟头|季度))"
+)
+"""Measure words of units bought; weights and volumes (斤, 公斤, 升) are not units, nor is 个
+before a span of time or people (3个月的会员)."""
 _UNITS = re.compile(
     rf"(?=[买购下拿结共一总合{NUMERAL_START}])"  # where either branch can start: cheap scan
     r"(?:(?:买了|购买了?|购入|买下|下单购买|下单买了|拿去结了?账|结账|共计|一共|总共|合计|共)"
-    rf"[^，。！？；,.!?;\n]{{0,10}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"[^，。！？；,.!?;\n]{{0,24}}?(?<![0-9])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
     rf"(?:共?(?P<k>{NUMERAL})(?:多|余)?{_PACKAGING})?"
     rf"|(?<![0-9])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"
     r"(?:买下|买走|买了|拿去结|结了账))"
@@ -86,9 +90,9 @@ _UNITS = re.compile(
 _TOTAL = re.compile(r"共计|一共|总共|合计|共")
 _SPLIT = re.compile(
     rf"分(?P<a>{NUMERAL})次(?:刷卡|付款|支付|下单|购买|结账|买)"
-    rf"|(?:刷卡|付款|支付|下单|结账)(?P<b>{NUMERAL})次"
+    rf"|(?:刷卡|付款|支付|下单|结账|买了|购买了?)(?P<b>{NUMERAL})(?:多|余)?次"
 )
-"""Separate purchases (分6次刷卡, 刷卡40次): each is at least one unit bought."""
+"""Separate purchases (分6次刷卡, 刷卡40次, 前后买了二十多次): each is at least one unit bought."""
 
 
 def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:

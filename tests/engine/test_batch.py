@@ -39,7 +39,7 @@ def _json(decisions: list[Decision]) -> list[str]:
 
 def test_two_workers_decide_as_one_by_one() -> None:
     """The default engine on 2 processes gives the examples' decisions, byte for byte, in order."""
-    examples = _examples() * 3  # more chunks than are ever in flight
+    examples = _examples() * 5  # more chunks than are ever in flight
     assert len(examples) > 2 * batch.CHUNK_SIZE * batch.CHUNKS_IN_FLIGHT
     with Engine.default() as engine:
         alone = [engine.decide(complaint) for complaint in examples]

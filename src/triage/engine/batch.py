@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNKS_IN_FLIGHT", "CHUNK_SIZE", "Item", "decide_batch", "default_workers"]
 
-CHUNK_SIZE = 32
-"""Complaints sent to a worker at once: large enough that messaging costs little."""
+CHUNK_SIZE = 64
+"""Complaints sent to a worker at once: large enough that messaging costs little (deciding
+5,000 real complaints on 2 workers took about 5% more CPU in all with chunks of 32)."""
 CHUNKS_IN_FLIGHT = 4
 """Chunks per worker queued or being decided at any time: the bound on memory."""
 

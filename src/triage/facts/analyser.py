@@ -16,7 +16,7 @@ from triage.records import Complaint
 from triage.text.amounts import find_amounts
 from triage.text.clauses import ACTOR_LEXICONS, ClauseReading, actor_words
 from triage.text.features import TextFeatures, TextFindings
-from triage.text.lexicons import LexiconMatcher
+from triage.text.lexicons import LexiconMatcher, split_entries
 from triage.text.normalize import Normalizer
 from triage.text.patterns import HitCondition, PatternMatcher, PatternSpec
 from triage.text.scope import Scope
@@ -51,7 +51,10 @@ class Analyser:
         self._patterns = PatternMatcher(patterns, conditions, self._normalizer)
         self._actors = actor_words(
             {
-                name: [self._normalizer.normalize(term).text for term in lexicons[name]]
+                name: [
+                    self._normalizer.normalize(term).text
+                    for term in split_entries(lexicons[name])[0]
+                ]
                 for name in ACTOR_LEXICONS
                 if name in lexicons
             }

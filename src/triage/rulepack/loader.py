@@ -4,7 +4,8 @@ A pack is a folder::
 
     pack.yaml          manifest: name, version, description, extends, policy, parameters
     *.yaml             rule files (``rules: [...]``)
-    lexicons/*.txt     one term per line, ``#`` starts a comment; the file stem names it
+    lexicons/*.txt     one term per line, ``#`` starts a comment; the file stem names it;
+                       ``!word``: no term of the lexicon hits inside ``word`` (an exclusion)
     cases/*.yaml       test cases (``cases: [...]``)
     calibration.json   confidence per axis, measured on labelled complaints (optional)
     patterns/*.yaml    clause patterns and hit conditions (see triage.rulepack.patterns)
@@ -33,6 +34,7 @@ from triage.rulepack.parse import Problems, parse_cases, parse_manifest, parse_r
 from triage.rulepack.patterns import PatternSet, parse_patterns, resolve_patterns
 from triage.rulepack.spec import CaseSpec, Pack, Policy, Rule
 from triage.rulepack.yamlsource import Loc, load_yaml
+from triage.text.lexicons import is_exclusion
 from triage.text.patterns import HitCondition, PatternSpec
 
 __all__ = ["RuleSet", "bundled_rules_dir", "load_packs", "load_text"]
@@ -99,6 +101,7 @@ def _read(path: Path) -> str:
 
 def _lexicon(path: Path, problems: Problems) -> tuple[str, ...]:
     terms: dict[str, None] = {}
+    exclusions: dict[str, int] = {}
     file = _display(path)
     for number, raw in enumerate(_read(path).splitlines(), start=1):
         term = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -112,8 +115,21 @@ def _lexicon(path: Path, problems: Problems) -> tuple[str, ...]:
                 hint="one term per line; terms are single words or phrases without spaces",
             )
             continue
+        if is_exclusion(term):
+            exclusions.setdefault(term[1:], number)
         terms[term] = None
-    if not terms:
+    for word, number in exclusions.items():
+        if not word or word in terms:
+            wrong = (
+                "is blank" if not word else "is one of the lexicon's terms, which would never hit"
+            )
+            problems.add(
+                LexiconError,
+                f"exclusion {'!' + word!r} {wrong}",
+                Loc(file, number, 1),
+                hint="an exclusion names a longer word holding a term: !公交车 for 交车",
+            )
+    if not any(not is_exclusion(term) for term in terms):
         problems.add(LexiconError, "lexicon has no terms", Loc(file, 1, 1))
     return tuple(terms)
 

@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from triage.errors import LexiconError, RuleError, RuleSyntaxError
 from triage.rulepack.yamlsource import Loc, LocDict, LocList
 from triage.text.clauses import Actor, Mode
+from triage.text.lexicons import split_entries
 from triage.text.patterns import HitCondition, PatternSpec
 
 __all__ = [
@@ -241,7 +242,7 @@ def _expand(
         if not term.startswith("@"):
             yield term
         elif term[1:] in lexicons:
-            yield from lexicons[term[1:]]
+            yield from split_entries(lexicons[term[1:]])[0]
         else:
             errors.append(_error(f"group term {term!r} names no lexicon", loc, LexiconError))
 

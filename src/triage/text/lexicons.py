@@ -1,5 +1,6 @@
 """Lexicon hits: terms of named lexicons found on token boundaries or inside a longer
-token (docs/text-analysis.md, "Lexicons"), with their scope."""
+token (docs/text-analysis.md, "Lexicons"), with their scope; a lexicon's exclusions
+(entries ``!word``) drop its hits that lie inside those words (交车 not in 公交车)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from triage.text.patterns import Keep
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
 
-__all__ = ["NEGATING_CHARACTERS", "SECTOR_PREFIX", "LexiconMatcher"]
+__all__ = [
+    "EXCLUSION_MARKS",
+    "NEGATING_CHARACTERS",
+    "SECTOR_PREFIX",
+    "LexiconMatcher",
+    "is_exclusion",
+    "split_entries",
+]
 
 SECTOR_PREFIX = "sector_"
 """Lexicons named ``sector_<name>`` are the evidence for sector ``<name>``."""
@@ -25,28 +33,60 @@ _SECTOR_NAME = re.compile(r"[a-z][a-z_]*")
 _TOKEN_CACHE = 65_536
 """Distinct tokens whose inner terms are remembered: bounded, so memory stays flat."""
 
+EXCLUSION_MARKS = ("!", "！")
+"""An entry starting with one of these is an exclusion, not a term: ``!公交车``."""
+
 NEGATING_CHARACTERS = frozenset("不没未无非别")
 """A term right after one of these inside the same token is negated (不满意, 没收到)."""
 
 
+def is_exclusion(entry: str) -> bool:
+    """Whether a lexicon entry is an exclusion (``!公交车``) rather than a term."""
+    return entry.startswith(EXCLUSION_MARKS)
+
+
+def split_entries(entries: Iterable[str]) -> tuple[list[str], list[str]]:
+    """A lexicon's entries as (terms, exclusion words without their mark), in order."""
+    terms: list[str] = []
+    exclusions: list[str] = []
+    for entry in entries:
+        if is_exclusion(entry):
+            exclusions.append(entry[1:])
+        else:
+            terms.append(entry)
+    return terms, exclusions
+
+
 class LexiconMatcher:
-    """Finds the terms of every lexicon in segmented text; terms are normalised like text."""
+    """Finds the terms of every lexicon in segmented text; terms are normalised like text.
+
+    An entry ``!word`` of a lexicon is an exclusion: no term of that lexicon hits inside
+    an occurrence of ``word`` in the (normalised) text, wherever jieba cuts it.
+    """
 
     def __init__(self, lexicons: Mapping[str, Iterable[str]], normalizer: Normalizer) -> None:
         table: dict[str, list[str]] = {}
+        excluded: dict[str, list[str]] = {}
         for name in sorted(lexicons):
             _check_name(name)
-            for term in lexicons[name]:
-                normalized = normalizer.normalize(term).text
-                if not normalized or any(char.isspace() for char in term):
-                    raise LexiconError(
-                        f"lexicon {name!r}: term {term!r} is blank or holds whitespace",
-                        hint="write one term per line, without spaces",
-                    )
+            terms, exclusions = split_entries(lexicons[name])
+            for term in terms:
+                normalized = _normalized(normalizer, name, term, "term")
                 names = table.setdefault(normalized, [])
                 if name not in names:
                     names.append(name)
+            for word in exclusions:
+                normalized = _normalized(normalizer, name, word, "exclusion")
+                if name in table.get(normalized, ()):
+                    raise LexiconError(
+                        f"lexicon {name!r}: exclusion {word!r} is one of its terms",
+                        hint="an exclusion names a longer word that holds a term, e.g. !公交车",
+                    )
+                lexicon_names = excluded.setdefault(normalized, [])
+                if name not in lexicon_names:
+                    lexicon_names.append(name)
         self._terms = {term: tuple(names) for term, names in table.items()}
+        self._exclusions = {word: tuple(names) for word, names in excluded.items()}
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
         # Proper prefixes: where a term spanning several tokens may start, or go on.
         self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
@@ -91,6 +131,7 @@ class LexiconMatcher:
                     break
         found.extend(self._nested(words, starts))
         found.sort()
+        blocked = self._blocked(normalized) if self._exclusions else None
         negated_tokens, conditional = scope.negated_tokens, scope.conditional
         original, edged, aligned = text.original, self._alphanumeric_edged, text.starts is None
         hits: list[Hit] = []
@@ -108,10 +149,22 @@ class LexiconMatcher:
                 [
                     Hit(name, term, surface, begin, finish, negated, conditional_hit)
                     for name in terms.get(term, ())
-                    if keep is None or keep(name, first, start, end)
+                    if (keep is None or keep(name, first, start, end))
+                    and not (blocked and _covered(blocked.get(name), start, end))
                 ]
             )
         return tuple(hits)
+
+    def _blocked(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Lexicon → the spans of its exclusion words in ``text`` (empty when none occurs)."""
+        blocked: dict[str, list[tuple[int, int]]] = {}
+        for word, names in self._exclusions.items():
+            at = text.find(word)
+            while at >= 0:
+                for name in names:
+                    blocked.setdefault(name, []).append((at, at + len(word)))
+                at = text.find(word, at + 1)
+        return blocked
 
     def _nested(
         self, words: tuple[str, ...], starts: tuple[int, ...]
@@ -140,6 +193,21 @@ class LexiconMatcher:
             for start in range(len(word) - size + 1)
             if word[start : start + size] in terms and len(word) - start - size != 1
         )
+
+
+def _normalized(normalizer: Normalizer, name: str, entry: str, kind: str) -> str:
+    normalized = normalizer.normalize(entry).text
+    if not normalized or any(char.isspace() for char in entry):
+        raise LexiconError(
+            f"lexicon {name!r}: {kind} {entry!r} is blank or holds whitespace",
+            hint="write one term per line, without spaces",
+        )
+    return normalized
+
+
+def _covered(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of ``spans`` (an exclusion word)."""
+    return spans is not None and any(first <= start and end <= last for first, last in spans)
 
 
 def _check_name(name: str) -> None:

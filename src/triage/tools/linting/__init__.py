@@ -28,6 +28,10 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``pattern-shadowed`` (warning): a pattern's lexicon terms already find all its matches.
 - ``unused-lexicon`` / ``unused-term`` (info): a lexicon no rule reads; a term that no
   case or example text matched.
+- ``idle-exclusion`` (warning): a lexicon exclusion (``!word``) that holds none of the
+  lexicon's terms, so excludes nothing.
+- ``unused-exclusion`` (warning): a lexicon exclusion no case or example text holds, so no
+  near miss shows it at work.
 """
 
 from __future__ import annotations

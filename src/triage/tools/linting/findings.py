@@ -39,6 +39,8 @@ CODES: dict[str, Level] = {
     "pattern-shadowed": Level.WARNING,
     "unused-lexicon": Level.INFO,
     "unused-term": Level.INFO,
+    "idle-exclusion": Level.WARNING,
+    "unused-exclusion": Level.WARNING,
 }
 """Every lint code and its level (documented in docs/lint.md)."""
 

@@ -1,4 +1,5 @@
-"""Lexicon checks: lexicons no rule reads, and terms no example text contains."""
+"""Lexicon checks: lexicons no rule reads, terms no example text contains, and exclusions
+(``!word``) that exclude nothing or that no example text shows at work."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import iter_tests
-from triage.text.lexicons import SECTOR_PREFIX
+from triage.text.lexicons import SECTOR_PREFIX, split_entries
 from triage.text.normalize import Normalizer
 from triage.tools.linting.findings import Finding
 
@@ -59,10 +60,15 @@ def _read_lexicons(engine: Engine) -> set[str]:
 
 
 def lexicon_findings(engine: Engine, texts: Iterable[str | Complaint]) -> Iterator[Finding]:
-    """Lexicons no enabled rule reads (sector lexicons aside), and terms no text matched."""
-    matched = {(hit.lexicon, hit.term) for text in texts for hit in engine.analyse(text).hits}
-    read = _read_lexicons(engine)
+    """Lexicons no enabled rule reads (sector lexicons aside), terms no text matched, and
+    exclusions that hold no term of their lexicon or that no text contains."""
     normalizer = Normalizer()
+    matched: set[tuple[str, str]] = set()
+    seen: list[str] = []
+    for text in texts:
+        matched.update((hit.lexicon, hit.term) for hit in engine.analyse(text).hits)
+        seen.append(normalizer.normalize(text if isinstance(text, str) else text.text).text)
+    read = _read_lexicons(engine)
     for name, (file, lines) in sorted(_locations(engine).items()):
         if name not in read and not name.startswith(SECTOR_PREFIX):
             yield Finding(
@@ -72,7 +78,9 @@ def lexicon_findings(engine: Engine, texts: Iterable[str | Complaint]) -> Iterat
                 f"lexicon {name!r} is read by no rule",
                 f"test it with 'mentions: {name}', or remove it",
             )
-        for term in engine.ruleset.lexicons[name]:
+        terms, exclusions = split_entries(engine.ruleset.lexicons[name])
+        yield from _exclusion_findings(name, file, lines, terms, exclusions, seen, normalizer)
+        for term in terms:
             if (name, normalizer.normalize(term).text) not in matched:
                 yield Finding(
                     "unused-term",
@@ -81,3 +89,37 @@ def lexicon_findings(engine: Engine, texts: Iterable[str | Complaint]) -> Iterat
                     f"term {term!r} of lexicon {name!r} matched no example or case text",
                     "add a case whose text uses it, or check that jieba keeps it as one word",
                 )
+
+
+def _exclusion_findings(
+    name: str,
+    file: str,
+    lines: dict[str, int],
+    terms: list[str],
+    exclusions: list[str],
+    texts: list[str],
+    normalizer: Normalizer,
+) -> Iterator[Finding]:
+    """Exclusions that hold no term of the lexicon, or that no case or example text holds."""
+    normalized = {normalizer.normalize(term).text for term in terms}
+    for word in exclusions:
+        line = lines.get("!" + word, lines.get("！" + word, 1))
+        form = normalizer.normalize(word).text
+        if not any(term in form for term in normalized):
+            yield Finding(
+                "idle-exclusion",
+                file,
+                line,
+                f"exclusion {'!' + word!r} of lexicon {name!r} holds none of its terms, "
+                "so it excludes nothing",
+                "an exclusion names a longer word that holds a term (!公交车 for 交车); "
+                "remove it or fix the word",
+            )
+        elif not any(form in text for text in texts):
+            yield Finding(
+                "unused-exclusion",
+                file,
+                line,
+                f"exclusion {'!' + word!r} of lexicon {name!r} occurs in no case or example text",
+                "add a near-miss case whose text holds the word, where the term must not hit",
+            )

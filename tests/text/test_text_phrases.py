@@ -261,6 +261,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("units-counted-by-ge", "我在网店买了30个执法记录仪", {"units_bought": 30}),
     ("months-are-no-units", "我买了3个月的会员，第二天就用不了", {"units_bought": None}),
     ("purchases-counted", "我在你们店前后买了二十多次这款饮料", {"units_bought": 20}),
+    ("cartons-hold-several-units", "我在你们店买了5箱飞天茅台", {"units_bought": 30}),
+    ("cartons-with-their-count", "我买了4箱16瓶", {"units_bought": 16}),
     ("three-years-ago", "三年前买的", {"days_since_incident": 1096}),
     ("last-year", "去年买的", {"days_since_incident": 531}),
     ("days-of-outage", "停电两天了", {"days_since_incident": 2}),

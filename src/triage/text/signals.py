@@ -87,6 +87,10 @@ _UNITS = re.compile(
 """Goods bought: a purchase or total word, then a number with a packaging measure word
 (分4次共下单购买40袋; 4箱16瓶 counts the 16 bottles), or such a number before the purchase
 (剩下的48瓶全部拿去结了账)."""
+_CARTONS = frozenset("箱提")
+_PER_CARTON = 6
+"""A carton or pack holds several units (a case of liquor six bottles, of drinks more): 5箱
+counts at least 30 units when the text gives no inner count (4箱16瓶 counts the 16)."""
 _TOTAL = re.compile(r"共计|一共|总共|合计|共")
 _SPLIT = re.compile(
     rf"分(?P<a>{NUMERAL})次(?:刷卡|付款|支付|下单|购买|结账|买)"
@@ -143,7 +147,11 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     bought = list(_UNITS.finditer(normalized))
     for match in bought:
         group = "n" if match["n"] else "m"
-        count = max(_count(match[group]), _count(match["k"]) if match["k"] else 0)
+        count = _count(match[group])
+        if match["k"]:
+            count = max(count, _count(match["k"]))
+        elif normalized[match.end(group) : match.end(group) + 2].lstrip("多余")[:1] in _CARTONS:
+            count *= _PER_CARTON
         if count > 0:
             found.append(_signal(text, SignalKind.UNITS, count, match.start(group), match.end()))
     for match in _SPLIT.finditer(normalized):

@@ -153,10 +153,22 @@ class _Reader:
         return Numeral(self.total + self.section, self.vague, self.approximate, self.has_unit)
 
 
+_RANGE = re.compile("([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]+)")
+_RANGE_OF_TWO = re.compile("([一二两三四五六七八九])([十百千万])([二两三四五六七八九])\\2")
+"""A spoken range (一两万, 三五千, 两三万; 三万五万): its lower end, approximate."""
+
+
 def parse_numeral(text: str) -> Numeral | None:
-    """Read a numeral matched by `NUMERAL`; None when it is not a well-formed number."""
+    """Read a numeral matched by `NUMERAL`; None when it is not a well-formed number.
+
+    A spoken range of two rising digits before the units (三五千, 一两万) or of two numbers
+    with the same unit (三万五万) reads as its lower end, flagged ``approximate``.
+    """
     if len(text) > _MAX_LENGTH:
         return None
+    spoken = _spoken_range(text)
+    if spoken is not None:
+        return spoken
     if _PLAIN.fullmatch(text):
         return Numeral(
             Decimal(text.replace(",", "")), vague=False, approximate=False, has_unit=False
@@ -168,3 +180,17 @@ def parse_numeral(text: str) -> Numeral | None:
     if not (reader.has_digit or reader.has_unit):
         return None
     return reader.finish()
+
+
+def _spoken_range(text: str) -> Numeral | None:
+    """The lower end of 三五千 or 三万五万 (the second digit above the first), approximate."""
+    if found := _RANGE.fullmatch(text):
+        low, high, units = found[1], found[2], found[3]
+    elif found := _RANGE_OF_TWO.fullmatch(text):
+        low, units, high = found[1], found[2], found[3]
+    else:
+        return None
+    if _DIGITS[low] >= _DIGITS[high]:
+        return None
+    value = parse_numeral(low + units)
+    return None if value is None else Numeral(value.value, False, True, True)

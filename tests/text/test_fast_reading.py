@@ -157,27 +157,33 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
     cues = [index for index, word in enumerate(words) if scope._condition_cue(word)]
     region_starts: list[int] = []
     region_ends: list[int] = []
-    clause_start = 0
+    clause = 0
     opened: int | None = None
-    not_clause: int | None = None
-    until_clause = False
+    not_word: int | None = None
+    not_clause = 0
+    until: int | None = None
     for index in sorted(ends_clause.union(cues)):
+        if until is not None and index >= until and opened is not None:
+            region_starts.append(opened)
+            region_ends.append(until)
+            opened = not_word = until = None
         continued = (
-            until_clause
+            until is not None
             and index not in ends_sentence
             and index + 1 < len(words)
             and words[index + 1].startswith(scope._CONTINUATION)
         )
-        closes = index in ends_sentence or (until_clause and index in ends_clause)
+        closes = index in ends_sentence or (until is not None and index in ends_clause)
         if closes and not continued:
             if opened is not None:
                 region_starts.append(opened)
                 region_ends.append(index)
-            opened = not_clause = None
-            until_clause = False
-            clause_start = index + 1
+            opened = not_word = until = None
+            clause += 1
         elif index in ends_clause:
-            clause_start = index + 1
+            clause += 1
+            if continued:
+                until = len(words)
         elif opened is not None:
             continue
         elif words[index] in scope.CONDITION_MARKERS:
@@ -185,12 +191,12 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
         elif scope._condition_not(words[index]):
             following = words[index + 1] if index + 1 < len(words) else ""
             if following not in scope._CONDITION_NOT_EXCEPT:
-                not_clause = clause_start
-        elif scope._consequence(words[index]) and not_clause is not None:
-            opened, until_clause = not_clause, True
+                not_word, not_clause = index, clause
+        elif scope._consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
+            opened, until = not_word, index + scope.CONSEQUENCE_WINDOW + 1
     if opened is not None:
         region_starts.append(opened)
-        region_ends.append(len(words))
+        region_ends.append(min(len(words), until) if until is not None else len(words))
     return region_starts, region_ends
 
 

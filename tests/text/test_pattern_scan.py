@@ -85,7 +85,11 @@ def _plain_find(
                 continue
             seen.add(region)
             begin, finish = text.to_original(start, found)
-            negated, conditional = token in scope.negated_tokens, scope.conditional(token)
+            # Negation at the first token, and at the last one too when the match leaves
+            # the clause it starts in.
+            last = token if found <= scope.clause(start)[1] else reading.token_at(found - 1)
+            negated = token in scope.negated_tokens and last in scope.negated_tokens
+            conditional = scope.conditional(token)
             hits.append(
                 Hit(
                     spec.lexicon,

@@ -199,11 +199,22 @@ class PatternMatcher:
                         text.original[begin:finish],
                         begin,
                         finish,
-                        token in scope.negated_tokens,
+                        _negated(scope, reading, token, start, found),
                         scope.conditional(token),
                     )
                 )
         return tuple(hits)
+
+
+def _negated(scope: Scope, reading: ClauseReading, token: int, start: int, end: int) -> bool:
+    """A pattern hit's negation: read at its first token, as for a term there. A negation
+    does not cross a clause boundary, so a match that runs on past the clause it starts in
+    is negated only when its last token is negated too (不要用EMS发货了，…还给我发错地方了:
+    the failure is told; 要求更改套餐，现对没有更改: the request not carried out is told)."""
+    negated = token in scope.negated_tokens
+    if not negated or end <= scope.clause(start)[1]:
+        return negated
+    return reading.token_at(end - 1) in scope.negated_tokens
 
 
 def _leftmost(

@@ -11,11 +11,12 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
   verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
-  alternative marker (否则, 不然, …) to the end of its sentence, or from the start of the
-  clause holding the last 不-word (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before the 就
-  that follows it in the sentence to the end of that 就's clause (不退钱，我就曝光; in
-  水管漏水不停，不给修我就找记者 the leak stays asserted), and through the
-  clauses after it that go on with 再, 还要, 然后, … (再天天打12345). 没/未 … 就 is not a
+  alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
+  (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
+  the next one to the end of that 就's clause, at most `CONSEQUENCE_WINDOW` tokens past
+  it (不退钱，我就曝光; in 水管漏水不给修我就找记者 the leak stays asserted; a 不-word two
+  clauses back sets up nothing), and through the clauses after it that go on with 再,
+  还要, 然后, … (再天天打12345). 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
@@ -90,6 +91,9 @@ _NOT_CONSEQUENCE = (
     "就是", "就算", "就像", "就连", "就此", "就近", "就业", "就医", "就餐", "就读", "就诊", "就职",
 )  # fmt: skip
 """Words starting with 就 that do not mean "then" (就是不能调 is no threat)."""
+CONSEQUENCE_WINDOW = 6
+"""Tokens after a 就 of consequence that its clause's consequence reaches at most (a text
+without punctuation is one clause: 不给钱就曝光 does not make the rest of it a threat)."""
 _CONTINUATION = ("再", "还要", "还会", "还得", "并且", "然后", "同时", "而且", "接着")
 """A clause starting with these continues a consequence: 不赔我就曝光，再天天打12345."""
 
@@ -206,27 +210,33 @@ class Scope:
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
         region_starts: list[int] = []
         region_ends: list[int] = []
-        clause_start = 0
+        clause = 0  # clauses passed
         opened: int | None = None
-        not_clause: int | None = None
-        until_clause = False
+        not_word: int | None = None  # the latest 不-word: 充不进电，不给修我就投诉
+        not_clause = 0
+        until: int | None = None  # the consequence's end within 就's clause, if it opened one
         for index in sorted(ends_clause.union(cues)):
+            if until is not None and index >= until and opened is not None:
+                region_starts.append(opened)  # past the consequence's reach: it ends
+                region_ends.append(until)
+                opened = not_word = until = None
             continued = (
-                until_clause
+                until is not None
                 and index not in ends_sentence
                 and index + 1 < len(words)
                 and words[index + 1].startswith(_CONTINUATION)
             )
-            closes = index in ends_sentence or (until_clause and index in ends_clause)
+            closes = index in ends_sentence or (until is not None and index in ends_clause)
             if closes and not continued:
                 if opened is not None:
                     region_starts.append(opened)
                     region_ends.append(index)
-                opened = not_clause = None
-                until_clause = False
-                clause_start = index + 1
+                opened = not_word = until = None
+                clause += 1
             elif index in ends_clause:
-                clause_start = index + 1
+                clause += 1
+                if continued:
+                    until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
             elif opened is not None:
                 continue
             elif words[index] in CONDITION_MARKERS:
@@ -234,12 +244,12 @@ class Scope:
             elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""
                 if following not in _CONDITION_NOT_EXCEPT:
-                    not_clause = clause_start  # the latest: 充不进电，不给修我就投诉
-            elif _consequence(words[index]) and not_clause is not None:
-                opened, until_clause = not_clause, True
+                    not_word, not_clause = index, clause
+            elif _consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
+                opened, until = not_word, index + CONSEQUENCE_WINDOW + 1
         if opened is not None:
             region_starts.append(opened)
-            region_ends.append(len(words))
+            region_ends.append(min(len(words), until) if until is not None else len(words))
         return region_starts, region_ends
 
 

@@ -176,11 +176,14 @@ def _measure(
     )
     if demanded is None or ratio is None or ratio <= 0:
         return Measure(basis=MeasureBasis.UNMEASURED, needed=needed)
-    based = [span for span in spans.get("demand_ceiling_ratio", ()) if _role(span) != "demand"]
+    measured = spans.get("demand_ceiling_ratio", ())
+    based = [span for span in measured if _role(span) != "demand"]
     loss = _number(facts.get("loss_amount"))
     price = _number(facts.get("amount_paid"))
     if price is None:
         price = next((_value(s) for s in based if _role(s) in ("paid", "other")), None)
+    elif not based:  # the price asked back (返还货款6万元) is the price and its span
+        based = [span for span in measured if _value(span) == price and _value(span) != demanded]
     ceiling = demanded / ratio
     punitive = ceiling - (price or 0.0) - (loss or 0.0)
     base: float | None

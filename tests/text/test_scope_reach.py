@@ -135,3 +135,12 @@ def test_consequence_window() -> None:
     far = "不给钱就" + "去" * CONSEQUENCE_WINDOW + "黑屏"
     assert analyser.analyse(near).hits[0].conditional, analyser.analyse(near).segmentation
     assert not analyser.analyse(far).hits[0].conditional, analyser.analyse(far).segmentation
+
+
+def test_counterfactual_is_no_assertion() -> None:
+    """要不是…就…: what would have happened did not (no child was hurt)."""
+    analyser = Analyser({"injury": ["受伤"], "leverage": ["曝光"]})
+    hurt = analyser.analyse("要不是保安及时赶到，孩子就受伤了").hits
+    assert [(hit.term, hit.conditional) for hit in hurt] == [("受伤", True)]
+    told = analyser.analyse("要不是保安及时赶到，孩子就受伤了。后来孩子还是受伤了").hits
+    assert [(hit.term, hit.conditional) for hit in told] == [("受伤", True), ("受伤", False)]

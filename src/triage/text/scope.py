@@ -258,7 +258,7 @@ def _condition_not(word: str) -> bool:
     says the sum falls short (少一分我就告你们: a sum short of the demand is not paying it)."""
     if word.startswith(_SHORT_OF):
         return True
-    stem = word[1:] if word[:2] in ("再不", "还不", "若不", "如不") else word
+    stem = word[1:] if word[:2] in ("再不", "还不", "若不", "如不", "要不") else word
     return stem[:1] == "不" and not stem.startswith(_NOT_A_CONDITION)
 
 

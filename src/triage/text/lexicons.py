@@ -87,6 +87,10 @@ class LexiconMatcher:
                     lexicon_names.append(name)
         self._terms = {term: tuple(names) for term, names in table.items()}
         self._exclusions = {word: tuple(names) for word, names in excluded.items()}
+        # One search tells whether any exclusion word occurs (most texts hold none).
+        self._any_exclusion = re.compile(
+            "|".join(map(re.escape, sorted(excluded, key=len, reverse=True)))
+        )
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
         # Proper prefixes: where a term spanning several tokens may start, or go on.
         self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
@@ -158,6 +162,8 @@ class LexiconMatcher:
     def _blocked(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Lexicon → the spans of its exclusion words in ``text`` (empty when none occurs)."""
         blocked: dict[str, list[tuple[int, int]]] = {}
+        if self._any_exclusion.search(text) is None:
+            return blocked
         for word, names in self._exclusions.items():
             at = text.find(word)
             while at >= 0:

@@ -108,17 +108,37 @@ class PatternMatcher:
             )
             for spec in patterns
         )
-        # One automaton finds the first-group terms of every pattern in one scan; a
-        # pattern none of whose first terms occurs is not looked at.
-        self._first_terms = ahocorasick.Automaton()
+        # One automaton holds the terms of every group, so that a single scan tells where
+        # first terms start and where each later group last occurs: a pattern none of
+        # whose first terms occurs is not looked at, and one with a later group found
+        # nowhere after its earliest first term (most candidates) is dropped without a
+        # regular-expression search.
         self._patterns_of: dict[str, list[int]] = {}
         for number, compiled in enumerate(self._patterns):
             for term in compiled.first:
-                if term not in self._patterns_of:
-                    self._first_terms.add_word(term, term)
                 self._patterns_of.setdefault(term, []).append(number)
+        self._later_of: list[tuple[int, ...]] = []
+        groups_of: dict[str, list[int]] = {}
+        group_count = 0
+        for compiled in self._patterns:
+            numbers = []
+            for terms in compiled.spec.groups[1:]:
+                normalized = _terms(terms, normalizer)
+                if not normalized:  # an empty alternation matches anywhere
+                    continue
+                for term in normalized:
+                    groups_of.setdefault(term, []).append(group_count)
+                numbers.append(group_count)
+                group_count += 1
+            self._later_of.append(tuple(numbers))
+        self._groups_of = {term: tuple(numbers) for term, numbers in groups_of.items()}
+        self._all_terms = ahocorasick.Automaton()
+        for term in {*self._patterns_of, *groups_of}:
+            self._all_terms.add_word(
+                term, (term, term in self._patterns_of, tuple(groups_of.get(term, ())))
+            )
         if self._patterns_of:
-            self._first_terms.make_automaton()
+            self._all_terms.make_automaton()
         merged: dict[str, HitCondition] = {}
         for condition in conditions:
             merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
@@ -126,11 +146,26 @@ class PatternMatcher:
 
     def first_terms(self, text: str) -> dict[str, list[int]]:
         """Each first-group term found in normalised ``text`` → its starts, in order."""
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[dict[str, list[int]], dict[int, int]]:
+        """`first_terms` of ``text``, and each later group found → its last start."""
         occurrences: dict[str, list[int]] = {}
-        if self._patterns_of:
-            for end, term in self._first_terms.iter(text):
-                occurrences.setdefault(term, []).append(end - len(term) + 1)
-        return occurrences
+        last: dict[str, int] = {}
+        if not self._patterns_of:
+            return occurrences, {}
+        for end, (term, first, groups) in self._all_terms.iter(text):
+            start = end - len(term) + 1
+            if first:
+                occurrences.setdefault(term, []).append(start)
+            if groups:
+                last[term] = start  # ends come in order, so a term's starts do too
+        reach: dict[int, int] = {}
+        for term, start in last.items():
+            for group in self._groups_of[term]:
+                if reach.get(group, -1) < start:
+                    reach[group] = start
+        return occurrences, reach
 
     def keep(self, reading: ClauseReading) -> Keep | None:
         """The condition check for plain hits of this text (None: every hit counts)."""
@@ -158,20 +193,27 @@ class PatternMatcher:
         if not self._patterns:
             return ()
         normalized = text.text
-        # Per pattern, where its first terms occur: (start, -length), as _leftmost sorts them.
-        firsts: dict[int, list[tuple[int, int]]] = {}
-        for term, starts in self.first_terms(normalized).items():
-            size = -len(term)
+        occurrences, reach = self._scan(normalized)
+        # Per pattern, where its first terms occur first.
+        earliest: dict[int, int] = {}
+        for term, starts in occurrences.items():
+            start = starts[0]
             for number in self._patterns_of[term]:
-                firsts.setdefault(number, []).extend((start, size) for start in starts)
+                if earliest.get(number, start + 1) > start:
+                    earliest[number] = start
         hits: list[Hit] = []
-        for number in sorted(firsts):
-            compiled = self._patterns[number]
-            occurring = sorted(firsts[number])
+        for number in sorted(earliest):
             # A later group found nowhere after the first start can follow no first term.
-            earliest = occurring[0][0]
-            if any(group.search(normalized, earliest) is None for group in compiled.groups[1:]):
+            first_start = earliest[number]
+            if any(reach.get(group, -1) < first_start for group in self._later_of[number]):
                 continue
+            compiled = self._patterns[number]
+            # Where its first terms occur: (start, -length), as _leftmost sorts them.
+            occurring = sorted(
+                (start, -len(term))
+                for term in compiled.first
+                for start in occurrences.get(term, ())
+            )
             spec = compiled.spec
             bounds = scope.sentence if spec.within == "sentence" else scope.clause
             seen: set[tuple[int, int]] = set()

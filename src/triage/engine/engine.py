@@ -18,7 +18,6 @@ from pydantic import BaseModel
 from triage.compile.network import Network, build_network
 from triage.engine.batch import decide_batch, default_workers
 from triage.engine.cache import RuleSetCache, paths_key, text_key
-from triage.engine.direct import DIRECT_RULES, pass_check
 from triage.engine.durable import DurableRuleset
 from triage.engine.gates import Gate
 from triage.errors import EngineError, RecordError
@@ -245,17 +244,6 @@ class Engine:
             for compiled in self._network.passes
         )
         self._gates = tuple(Gate(compiled.rules.values()) for compiled in self._network.passes)
-        # A pass of a few rules is decided in Python (`triage.engine.direct`): cheaper than
-        # an assert. Its ruleset is still built, so durable_rules checks every rule.
-        self._direct = tuple(
-            (
-                tuple(compiled.rules.values()),
-                pass_check([rule.when for rule in compiled.rules.values()]),
-            )
-            if len(compiled.rules) <= DIRECT_RULES
-            else None
-            for compiled in self._network.passes
-        )
         rulesets: list[DurableRuleset] = []
         try:
             rulesets.extend(
@@ -531,22 +519,14 @@ class Engine:
         with self._lock:
             if not self._finalizer.alive:
                 raise EngineError("the engine is closed")
-            for compiled, ruleset, reads, gate, direct in zip(
-                self._network.passes,
-                self._rulesets,
-                self._reads,
-                self._gates,
-                self._direct,
-                strict=True,
+            for compiled, ruleset, reads, gate in zip(
+                self._network.passes, self._rulesets, self._reads, self._gates, strict=True
             ):
                 if not gate.open(facts):
                     continue
-                if direct is not None:
-                    rules = list(map(direct[0].__getitem__, direct[1](facts)))
-                else:
-                    read = {name: value for name, value in facts.items() if name in reads}
-                    names = dict.fromkeys(ruleset.fire(compiled.encode(read)))
-                    rules = [compiled.rules[name] for name in names if name in compiled.rules]
+                read = {name: value for name, value in facts.items() if name in reads}
+                names = dict.fromkeys(ruleset.fire(compiled.encode(read)))
+                rules = [compiled.rules[name] for name in names if name in compiled.rules]
                 fired.extend(rules)
                 for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
                     facts.update(rule.then.derive)

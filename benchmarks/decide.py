@@ -3,9 +3,9 @@
 Run ``python benchmarks/decide.py [--input FILE]``. ``Engine.decide`` does everything a
 user waits for: text analysis, every rule pass, resolution and the full trace. The
 baseline is ``jieba.lcut`` (jieba's default, HMM on) over the same texts, timed in the same
-rounds. Input: JSON Lines with ``id`` and ``text``; texts of 50–2,000 characters are
-kept. Default: the real-text corpus ``eval/corpus/texts.jsonl`` when present, else
-``examples/complaints.jsonl``.
+rounds. Input: JSON Lines with ``id`` and ``text``, or labelled records holding them under
+``complaint`` (``eval/dev.jsonl``); texts of 50–2,000 characters are kept. Default: the
+real-text corpus ``eval/corpus/texts.jsonl`` when present, else ``examples/complaints.jsonl``.
 
 Each round times the three sides text by text, back to back (``lcut``, then ``analyse``
 alone, then ``decide``; the order turns round by round), so a machine busy with other work
@@ -50,6 +50,7 @@ def complaints(path: Path) -> list[Complaint]:
             if not line.strip():
                 continue
             row = json.loads(line)
+            row = row.get("complaint", row)
             if SHORTEST <= len(row["text"]) <= LONGEST:
                 kept.append(Complaint(id=str(row["id"]), text=row["text"], received_at=RECEIVED))
     if not kept:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from hypothesis import given, settings
 
 from tests.engine.reference import evaluate
@@ -46,8 +48,17 @@ def test_too_many_alternatives_merge_into_what_they_share() -> None:
         AnyOf(tuple(FactTest("sector", Op.EQ, f"s{n}{m}", LOC) for m in range(3))) for n in range(4)
     ]
     options = alternatives(AllOf((FactTest("flag", Op.EQ, True, LOC), *branches)))
-    assert 1 < len(options) <= MAX_ALTERNATIVES
+    assert len(options) <= MAX_ALTERNATIVES, "3**4 ways were not merged"
     assert all(("flag", frozenset({True})) in option for option in options)
+    for way in product(*(range(3) for _ in range(4))):
+        held = {("flag", True), *(("sector", f"s{n}{m}") for n, m in enumerate(way))}
+        assert any(
+            all(
+                values is None or any((name, value) in held for value in values)
+                for name, values in option
+            )
+            for option in options
+        ), f"no alternative lets {sorted(held)} through"
 
 
 def test_gate_closes_when_no_rule_can_be_true() -> None:

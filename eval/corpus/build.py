@@ -13,6 +13,10 @@ Procedure (documented in SOURCES.md):
 
 The output file is self-contained; this script needs the source copies under
 /tmp/src to be re-run.
+
+`build.py --draw 2` writes texts4.jsonl: a second, disjoint sample from the same
+candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
+ids continuing after the first draw's.
 """
 
 import csv
@@ -23,7 +27,11 @@ import sys
 from pathlib import Path
 
 SEED = 20261206
-OUT = Path(__file__).resolve().parent / "texts.jsonl"
+HERE = Path(__file__).resolve().parent
+DRAW = 2 if sys.argv[1:] == ["--draw", "2"] else 1
+OUT = HERE / ("texts4.jsonl" if DRAW == 2 else "texts.jsonl")
+# caps of the second draw, by source tag (the first draw's caps are in the sources)
+DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # ---------------------------------------------------------------- masking
@@ -108,10 +116,13 @@ def take(rows, n, tag):
         SEEN.add(t)
         r = dict(r, text=t)
         cand.append(r)
-    k = min(n, len(cand))
-    picked = random.Random(SEED).sample(cand, k)
+    picked = random.Random(SEED).sample(cand, min(n, len(cand)))
+    if DRAW == 2:
+        first = {id(r) for r in picked}
+        rest = [r for r in cand if id(r) not in first]
+        picked = random.Random(SEED + 1).sample(rest, min(DRAW2[tag], len(rest)))
     picked.sort(key=lambda r: r["row"])
-    print(f"{tag}: {len(cand)} candidates, took {k}", file=sys.stderr)
+    print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
     return picked
 
 
@@ -232,13 +243,16 @@ def afqmc():
 
 # @@MORE_SOURCES@@
 
+# texts the first draw took per id tag: the second draw's ids continue after them
+FIRST_DRAW_SIZE = {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100}
+
 
 def main():
     out = []
     counters = {}
     for src in SOURCES:
         for tag, r, sector, kind, repo, path, commit, received in src():
-            counters[tag] = counters.get(tag, 0) + 1
+            counters[tag] = counters.get(tag, FIRST_DRAW_SIZE[tag] if DRAW == 2 else 0) + 1
             out.append(
                 {
                     "id": f"{tag}-{counters[tag]:04d}",

@@ -247,26 +247,29 @@ def afqmc():
 FIRST_DRAW_SIZE = {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100}
 
 
-def main():
-    out = []
+def write_texts(out, sources, clean=mask, first=None):
+    """Write the texts every source yields to `out`, numbering ids per tag after `first`."""
     counters = {}
-    for src in SOURCES:
-        for tag, r, sector, kind, repo, path, commit, received in src():
-            counters[tag] = counters.get(tag, FIRST_DRAW_SIZE[tag] if DRAW == 2 else 0) + 1
-            out.append(
-                {
+    written = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for src in sources:
+            for tag, r, sector, kind, repo, path, commit, received in src():
+                counters[tag] = counters.get(tag, (first or {}).get(tag, 0)) + 1
+                o = {
                     "id": f"{tag}-{counters[tag]:04d}",
-                    "text": mask(r["text"]),
+                    "text": clean(r["text"]),
                     "sector": sector,
                     "kind": kind,
                     "source": {"repo": repo, "path": path, "commit": commit, "row": r["row"]},
                     "received_at": received,
                 }
-            )
-    with open(OUT, "w", encoding="utf-8") as f:
-        for o in out:
-            f.write(json.dumps(o, ensure_ascii=False) + "\n")
-    print(f"wrote {len(out)} texts to {OUT}", file=sys.stderr)
+                f.write(json.dumps(o, ensure_ascii=False) + "\n")
+                written += 1
+    print(f"wrote {written} texts to {out}", file=sys.stderr)
+
+
+def main():
+    write_texts(OUT, SOURCES, first=FIRST_DRAW_SIZE if DRAW == 2 else None)
 
 
 if __name__ == "__main__":

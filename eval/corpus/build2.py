@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import contextlib
 
-from build import han_count, mask
+from build import han_count, mask, write_texts
 
 SEED = 20261206
 CAP = 150
@@ -212,24 +212,7 @@ def bageyalu_heimao():
 
 
 def main():
-    n = 0
-    with open(OUT, "w", encoding="utf-8") as f:
-        for src in SOURCES:
-            counter = 0
-            for tag, r, sector, kind, repo, path, commit, received in src():
-                counter += 1
-                o = {
-                    "id": f"{tag}-{counter:04d}",
-                    "text": mask(r["text"]),
-                    "sector": sector,
-                    "kind": kind,
-                    "source": {"repo": repo, "path": path, "commit": commit, "row": r["row"]},
-                    "received_at": received,
-                }
-                f.write(json.dumps(o, ensure_ascii=False) + "\n")
-                n += 1
-            f.flush()
-    print(f"wrote {n} texts to {OUT}", file=sys.stderr)
+    write_texts(OUT, SOURCES, clean=mask)
 
 
 if __name__ == "__main__":

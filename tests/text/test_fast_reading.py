@@ -71,12 +71,19 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
     speaker: Actor | None = None
     speakers: list[Actor | None] = []
     previous = ""
+    objects: set[int] = set()  # actor words read as objects
     for index, word in enumerate(words):
         if starts[index] in marks:
             speaker = None
         named = named_at.get(index)
         if named is not None:
-            if previous in clauses._PASSIVE or previous not in clauses._OBJECT_MARKERS:
+            if previous not in clauses._PASSIVE and (
+                previous in clauses._OBJECT_MARKERS
+                or index - 1 in objects
+                or (previous == "的" and index - 2 in objects)
+            ):
+                objects.add(index)
+            else:
                 current = named
         elif word[0] in clauses._PASSIVE_START and clauses._passive_without_agent(
             words, index, named_at

@@ -173,6 +173,10 @@ def test_objects_passives_and_dropped_subjects() -> None:
     # 在 places the business: 我在平台买的 is the complainant's purchase
     assert _actor_of("我在平台买了十瓶，每瓶都要求赔偿", "要求") is Actor.COMPLAINANT
     assert _actor_of("平台在我不知情时扣款", "扣款") is Actor.RESPONDENT
+    # an actor word right after the object (or after it and 的) is the same object
+    assert _actor_of("我跟平台客服说了，拿三万出来", "拿") is Actor.COMPLAINANT
+    assert _actor_of("我打电话给平台的客服说，必须退款", "退款") is Actor.COMPLAINANT
+    assert _actor_of("我给平台打了电话，客服说不能退", "不能") is Actor.RESPONDENT
 
 
 def _mode_of(text: str, word: str) -> Mode:

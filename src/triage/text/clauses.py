@@ -9,7 +9,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   ``respondent`` and its agents (客服, 催收, 业务员, its app), a ``third_party`` (骗子,
   陌生人), or ``unknown``. The actor words are the lexicons ``actor_complainant``,
   ``actor_respondent`` and ``actor_third_party`` of the rule packs. An actor word is the
-  subject unless an object marker (给, 对, 向, 跟, 把, 让, …) stands right before it; after 被
+  subject unless an object marker (给, 对, 向, 跟, 把, 让, …) stands right before it, or it
+  goes on such an object (跟你们老板说, 给你们的客服打电话: the object too); after 被
   it is the agent (被催收骚扰: the collector did it), and 被 without an agent leaves the
   doer ``unknown``. The respondent followed by 应该/必须/要 is the complainant's demand
   (平台应该人性化一点), so the clause is the complainant's. A clause without an actor word
@@ -269,6 +270,7 @@ class ClauseReading:
         speaker: Actor | None = None
         speakers: list[Actor | None] = []
         reached = 0
+        object_at = -1  # the last actor word read as an object (跟[你们]老板说)
         for index in sorted(visited):
             if index > reached:
                 actors.extend(repeat(speaker or current, index - reached))
@@ -279,7 +281,11 @@ class ClauseReading:
                 speaker = None
             named = named_at.get(index)
             if named is not None:
-                if previous in _PASSIVE or previous not in _OBJECT_MARKERS:
+                if previous not in _PASSIVE and (
+                    previous in _OBJECT_MARKERS or _object_phrase(words, index, object_at)
+                ):
+                    object_at = index
+                else:
                     current = named
             elif word[0] in _PASSIVE_START and _passive_without_agent(words, index, named_at):
                 current = Actor.UNKNOWN
@@ -397,6 +403,15 @@ def _turns(word: str) -> bool:
         or word in _DEONTIC
         or word.startswith(_WRITER_VERBS)
         or word in _SPEECH
+    )
+
+
+def _object_phrase(words: Sequence[str], index: int, object_at: int) -> bool:
+    """Whether the actor word at ``index`` goes on the object just read (跟你们老板说,
+    给你们的客服打电话): an actor word right after it, or after it and 的, is the same noun
+    phrase, so it is an object too."""
+    return object_at >= 0 and (
+        index - 1 == object_at or (index - 2 == object_at and words[index - 1] == "的")
     )
 
 

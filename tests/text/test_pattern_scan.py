@@ -48,9 +48,15 @@ def test_bundled_patterns_on_the_examples() -> None:
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from([*OVERLAPPING[0], *OVERLAPPING[1], "了", "，", "x"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from([*OVERLAPPING[0], *OVERLAPPING[1], "了", "，", "x", "😀", "𠀀", "é"]),
+        max_size=30,
+    )
+)
 def test_overlapping_terms_match_leftmost_longest(pieces: list[str]) -> None:
-    """Terms that overlap or nest are matched leftmost, longest first, without overlap."""
+    """Terms that overlap or nest are matched leftmost, longest first, without overlap;
+    offsets count characters, also beside characters outside the basic plane (😀, 𠀀)."""
     specs = [
         PatternSpec(id=f"t.p{n}", lexicon="x", groups=(terms, ("钱",)))
         for n, terms in enumerate(OVERLAPPING)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 
 from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.features import Hit
@@ -132,13 +132,13 @@ class PatternMatcher:
                 group_count += 1
             self._later_of.append(tuple(numbers))
         self._groups_of = {term: tuple(numbers) for term, numbers in groups_of.items()}
-        self._all_terms = ahocorasick.Automaton()
-        for term in {*self._patterns_of, *groups_of}:
-            self._all_terms.add_word(
-                term, (term, term in self._patterns_of, tuple(groups_of.get(term, ())))
-            )
-        if self._patterns_of:
-            self._all_terms.make_automaton()
+        # The automaton numbers the terms; each number gives (term, is a first term, is a
+        # term of some later group).
+        scanned = sorted({*self._patterns_of, *groups_of})
+        self._scanned = tuple(
+            (term, term in self._patterns_of, term in groups_of) for term in scanned
+        )
+        self._all_terms = ahocorasick_rs.AhoCorasick(scanned) if self._patterns_of else None
         merged: dict[str, HitCondition] = {}
         for condition in conditions:
             merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
@@ -152,14 +152,17 @@ class PatternMatcher:
         """`first_terms` of ``text``, and each later group found → its last start."""
         occurrences: dict[str, list[int]] = {}
         last: dict[str, int] = {}
-        if not self._patterns_of:
+        if self._all_terms is None:
             return occurrences, {}
-        for end, (term, first, groups) in self._all_terms.iter(text):
-            start = end - len(term) + 1
+        scanned = self._scanned
+        # Every occurrence, overlapping ones too, in order of their ends: so a term's starts
+        # come in order.
+        for number, start, _ in self._all_terms.find_matches_as_indexes(text, overlapping=True):
+            term, first, groups = scanned[number]
             if first:
                 occurrences.setdefault(term, []).append(start)
             if groups:
-                last[term] = start  # ends come in order, so a term's starts do too
+                last[term] = start
         reach: dict[int, int] = {}
         for term, start in last.items():
             for group in self._groups_of[term]:

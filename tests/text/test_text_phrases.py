@@ -156,6 +156,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "我怀疑是骨折了，要求退款",
         {"mentions_conditional": ("injury",), "mentions": ("refund",)},
     ),
+    (
+        "fear-is-not-assertion",
+        "怕孩子烫伤，没敢用，要求退款",
+        {"mentions_conditional": ("injury",), "mentions": ("refund",)},
+    ),
+    (
+        "fear-ends-at-clause",
+        "害怕摔伤所以没去，结果孩子在家里摔伤了",
+        {"mentions": ("injury",), "mentions_conditional": ("injury",)},
+    ),
     ("negated-inside-token", "对服务很不满意", {"mentions_negated": ("satisfied",)}),
     ("softened-negation", "对服务不怎么满意", {"mentions_negated": ("satisfied",)}),
     ("not-at-all", "一点也不满意", {"mentions_negated": ("satisfied",)}),

@@ -6,7 +6,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   digits is part of a number; a space between Chinese characters was normalised to a
   comma); a *sentence* ends at ``。！？；.!?;【】`` or a line break.
 * A token is **negated** when a negation cue precedes it in the same clause with at most
-  `NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …) stands
+  `NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …, or a word
+  of consequence such as 就让, 就把: 不赔我就让卫健委来查 negates no 卫健委) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
   verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
@@ -74,7 +75,9 @@ CONDITION_MARKERS = frozenset(
         "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
     }
 )  # fmt: skip
-SUSPICION_MARKERS = frozenset({"怀疑", "担心", "生怕", "恐怕", "疑似", "是不是", "会不会"})
+SUSPICION_MARKERS = frozenset(
+    {"怀疑", "担心", "担忧", "怕", "害怕", "最怕", "生怕", "恐怕", "疑似", "是不是", "会不会"}
+)
 """A suspicion is not an assertion: what follows, to the end of the clause, is conditional."""
 
 _NOT_A_CONDITION = (
@@ -168,7 +171,11 @@ class Scope:
             ):
                 continue
             for index in range(cue + 1, min(cue + NEGATION_WINDOW + 2, len(words))):
-                if words[index] in _NEGATION_BREAKERS or starts[index] in marks:
+                if (
+                    words[index] in _NEGATION_BREAKERS
+                    or _consequence(words[index])
+                    or starts[index] in marks
+                ):
                     break
                 negated.add(index)
         return frozenset(negated)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import product
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.engine.reference import evaluate
 from tests.engine.test_differential import LOC, _rules, conditions, fact_sets
@@ -21,6 +22,20 @@ def test_a_true_condition_has_all_it_needs(
     """Whenever the reference evaluator says true, the gate of that rule is open."""
     if evaluate(condition, facts):
         assert Gate(_rules([condition])).open(facts)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(conditions(), min_size=1, max_size=4), st.lists(fact_sets(), min_size=2, max_size=6)
+)
+def test_the_answer_does_not_depend_on_what_opened_the_gate_before(
+    rules: list[Condition], fact_sets_in_turn: list[dict[str, FactValue]]
+) -> None:
+    """A gate that tries first the alternative that opened it last answers each set of
+    facts as a new gate does, whatever it was asked before."""
+    gate = Gate(_rules(rules))
+    for facts in fact_sets_in_turn:
+        assert gate.open(facts) == Gate(_rules(rules)).open(facts)
 
 
 def test_needs_follow_the_absent_fact_semantics() -> None:

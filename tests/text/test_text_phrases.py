@@ -55,6 +55,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("card-swipe-bare-wan", "用信用卡刷了1.98万办了健身卡", {"amounts": [("19800", "paid")]}),
     ("product-name-not-money", "买的百万医疗险，住院花了8000元", {"amounts": [("8000", "paid")]}),
     ("followers-not-money", "我微博十万粉丝，要求赔偿两万元", {"amounts": [("20000", "demand")]}),
+    # a fee named after a sum asks for it (给三万块辛苦费, 两万封口费); so does 你们出 before it
+    ("fee-after-sum", "给三万块辛苦费", {"amounts": [("30000", "demand")]}),
+    ("hush-fee-after-sum", "两万封口费", {"amounts": [("20000", "demand")]}),
+    ("you-put-up", "你们出两万", {"amounts": [("20000", "demand")]}),
     ("bare-ten-thousand", "要求赔偿10000", {"amounts": [("10000", "demand")]}),
     ("rmb-prefix-no-cue", "RMB 3000", {"amounts": [("3000", "other")]}),
     ("price-per-bowl", "28块钱一碗", {"amounts": [("28", "paid")]}),
@@ -188,6 +192,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"mentions_conditional": ("leverage",), "mentions_negated": ("refund",)},
     ),
     ("zai-bu-douyin", "再不处理，我就发抖音", {"mentions_conditional": ("leverage",)}),
+    # a word of consequence (就让, 就把) ends the negation as 就 does: the press is threatened
+    ("not-pay-then-let-the-press", "不赔钱就让记者来", {"mentions_conditional": ("leverage",)}),
     (
         "otherwise-lawyer",
         "要求退款，否则我就找记者",

@@ -207,11 +207,31 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
     return region_starts, region_ends
 
 
+def _plain_mode(
+    reading: ClauseReading, text_scope: scope.Scope, modes: dict[int, Mode], token: int, start: int
+) -> Mode:
+    """The mode of the word at ``start`` read from the clause modes of the whole text."""
+    end = start + len(reading._words[token]) if reading._words else start
+    if reading._named(token, start, end):
+        return Mode.NAME
+    kind = modes.get(text_scope.clause(start)[0], Mode.STATEMENT)
+    if kind is Mode.STATEMENT and reading._closing(text_scope.sentence(start)):
+        return Mode.CLOSING
+    return kind
+
+
 def _check(analyser: Analyser, lexicons: dict[str, list[str]], text: str) -> None:
     reading, text_scope = _reading(analyser, text, lexicons)
     normalized = reading._text
     assert reading._walk == _plain_walk(reading), text
-    assert reading._clause_modes == _plain_clause_modes(reading, normalized, text_scope), text
+    plain_modes = _plain_clause_modes(reading, normalized, text_scope)
+    # Modes are read sentence by sentence as words are asked about (last word first here).
+    for token in reversed(range(len(reading._words))):
+        start = reading._starts[token]
+        end = start + len(reading._words[token])
+        expected = _plain_mode(reading, text_scope, plain_modes, token, start)
+        assert reading.mode(token, start, end) == expected, text
+    assert reading._clause_modes == plain_modes, text
     assert reading.asks_only == _plain_asks_only(reading, normalized, text_scope), text
     assert text_scope._conditional_regions == _plain_regions(text_scope), text
 

@@ -179,6 +179,8 @@ class ClauseReading:
         self._starts = segmentation.starts
         self._scope = scope
         words = self._words
+        self._sentence_modes: dict[int, Mapping[int, Mode]] = {}
+        """Sentence start → the modes `_modes_in` read there (sentences not yet read: none)."""
         self._actor_words = {
             index: actors[words[index]]
             for index in compress(count(), map(actors.__contains__, words))
@@ -204,11 +206,10 @@ class ClauseReading:
         """How the word at normalised ``[start, end)`` (first token ``token``) is put."""
         if self._named(token, start, end):
             return Mode.NAME
-        kind = self._clause_modes.get(self._scope.clause(start)[0], Mode.STATEMENT)
-        if kind is Mode.STATEMENT:
-            sentence = self._scope.sentence(start)
-            if self._closing(sentence):
-                return Mode.CLOSING
+        sentence = self._scope.sentence(start)
+        kind = self._modes_in(sentence).get(self._scope.clause(start)[0], Mode.STATEMENT)
+        if kind is Mode.STATEMENT and self._closing(sentence):
+            return Mode.CLOSING
         return kind
 
     @cached_property
@@ -309,32 +310,48 @@ class ClauseReading:
 
     @cached_property
     def _clause_modes(self) -> dict[int, Mode]:
-        """Clause start → its mode, for clauses that ask (rhetorically or not)."""
+        """Clause start → its mode, for clauses that ask (rhetorically or not), in the
+        whole text; `mode` reads only the sentences it is asked about (`_modes_in`)."""
         modes: dict[int, Mode] = {}
         text, scope, start = self._text, self._scope, 0
         while start < len(text):
             end = scope.sentence(start)[1]
-            if not _MAY_ASK.search(text, start, end + 1):
-                start = end + 1
-                continue
-            clauses: list[tuple[int, str]] = []
-            begin = start
-            while begin <= end and begin < len(text):
-                finish = scope.clause(begin)[1]
-                clauses.append((begin, text[begin : finish + 1]))
-                begin = finish + 1
-            asks = [bool(_ASKS.search(clause)) for _, clause in clauses]
-            rhetorical = self._rhetorical(start, clauses)
-            for index, (begin, clause) in enumerate(clauses):
-                if index in rhetorical:
-                    modes[begin] = Mode.RHETORICAL
-                elif asks[index]:
-                    modes[begin] = Mode.QUESTION
-                elif _INTRODUCER.search(clause) and not any(asks[index + 1 :]):
-                    modes[begin] = Mode.QUESTION
-                    if index + 1 < len(clauses) and _BARE_INTRODUCER.fullmatch(clause):
-                        modes.setdefault(clauses[index + 1][0], Mode.QUESTION)
+            modes.update(self._modes_in((start, end)))
             start = end + 1
+        return modes
+
+    def _modes_in(self, sentence: tuple[int, int]) -> Mapping[int, Mode]:
+        """Clause start → its mode, for the clauses that ask in ``sentence`` (its start and
+        end, as `Scope.sentence` gives them): a clause's mode depends on its sentence
+        alone, so each sentence is read once, when a word in it is asked about."""
+        modes = self._sentence_modes.get(sentence[0])
+        if modes is None:
+            modes = self._sentence_modes[sentence[0]] = self._read_modes(*sentence)
+        return modes
+
+    def _read_modes(self, start: int, end: int) -> dict[int, Mode]:
+        """`_modes_in` the sentence ``[start, end)`` (its end mark at ``end``), read."""
+        modes: dict[int, Mode] = {}
+        text, scope = self._text, self._scope
+        if not _MAY_ASK.search(text, start, end + 1):
+            return modes
+        clauses: list[tuple[int, str]] = []
+        begin = start
+        while begin <= end and begin < len(text):
+            finish = scope.clause(begin)[1]
+            clauses.append((begin, text[begin : finish + 1]))
+            begin = finish + 1
+        asks = [bool(_ASKS.search(clause)) for _, clause in clauses]
+        rhetorical = self._rhetorical(start, clauses)
+        for index, (begin, clause) in enumerate(clauses):
+            if index in rhetorical:
+                modes[begin] = Mode.RHETORICAL
+            elif asks[index]:
+                modes[begin] = Mode.QUESTION
+            elif _INTRODUCER.search(clause) and not any(asks[index + 1 :]):
+                modes[begin] = Mode.QUESTION
+                if index + 1 < len(clauses) and _BARE_INTRODUCER.fullmatch(clause):
+                    modes.setdefault(clauses[index + 1][0], Mode.QUESTION)
         return modes
 
     @staticmethod

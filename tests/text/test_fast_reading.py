@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.text.test_term_boundaries import documented_hits
 
@@ -275,6 +275,7 @@ TERMS = {"a": ["退款申请", "申请书", "退款"], "b": ["申请", "款申"]
 """Terms that a cut can split over tokens, some a prefix of another, some not."""
 
 
+@settings(max_examples=300)
 @given(
     tokens=st.lists(
         st.tuples(
@@ -283,11 +284,15 @@ TERMS = {"a": ["退款申请", "申请书", "退款"], "b": ["申请", "款申"]
         max_size=10,
     )
 )
+@example(tokens=[("退", False), ("款", False), ("申", False), ("请", False), ("书", False)])
+@example(tokens=[("我要", False), ("退", False), ("款", False), ("申请", False)])
+@example(tokens=[("退款", False), ("申", False), ("请", True), ("书", False)])
 def test_terms_over_several_tokens_are_found_whatever_the_cut(
     tokens: list[tuple[str, bool]],
 ) -> None:
     """However a text is cut (a space between tokens or not), the lexicon matcher finds
-    exactly the documented hits: also terms over two tokens that begin no longer term."""
+    exactly the documented hits: also terms over two tokens that begin no longer term, and
+    terms over three or four tokens."""
     text, words, starts, ends = "", [], [], []
     for word, spaced in tokens:
         text += " " if spaced and text else ""

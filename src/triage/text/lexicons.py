@@ -4,10 +4,13 @@ token (docs/text-analysis.md, "Lexicons"), with their scope; a lexicon's exclusi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping
 from itertools import compress, count
+
+import ahocorasick_rs
 
 from triage.errors import LexiconError
 from triage.text.features import Hit
@@ -92,9 +95,9 @@ class LexiconMatcher:
             "|".join(map(re.escape, sorted(excluded, key=len, reverse=True)))
         )
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
-        # Proper prefixes: where a term spanning several tokens may start, or go on.
-        self._prefixes = frozenset(term[:size] for term in table for size in range(1, len(term)))
-        self._extendable = self._prefixes.union(table)
+        # Every occurrence of every term, in one scan: those from a token start to the end
+        # of a later token are the terms jieba cut over several tokens.
+        self._automaton = ahocorasick_rs.AhoCorasick(table) if table else None
         self._longest = max(map(len, table), default=0)
         self._inside = functools.lru_cache(maxsize=_TOKEN_CACHE)(self._terms_inside)
 
@@ -118,21 +121,12 @@ class LexiconMatcher:
         """
         normalized = text.text
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
-        terms, prefixes, longest = self._terms, self._prefixes, self._longest
+        terms = self._terms
         found = [
             (index, starts[index], ends[index])
             for index in compress(count(), map(terms.__contains__, words))
         ]
-        # A term over several tokens starts with two tokens that are a term or begin one.
-        pairs = map(normalized.__getitem__, map(slice, starts, ends[1:]))
-        for first in compress(count(), map(self._extendable.__contains__, pairs)):
-            start = starts[first]
-            for last in range(first + 1, len(words)):
-                candidate = normalized[start : ends[last]]
-                if candidate in terms:
-                    found.append((first, start, ends[last]))
-                if len(candidate) >= longest or candidate not in prefixes:
-                    break
+        found.extend(self._over_tokens(normalized, starts, ends))
         found.extend(self._nested(words, starts))
         found.sort()
         blocked = self._blocked(normalized) if self._exclusions else None
@@ -158,6 +152,24 @@ class LexiconMatcher:
                 ]
             )
         return tuple(hits)
+
+    def _over_tokens(
+        self, text: str, starts: tuple[int, ...], ends: tuple[int, ...]
+    ) -> list[tuple[int, int, int]]:
+        """Terms that jieba cut over several tokens: (first token, start, end) of each
+        occurrence that starts where a token starts and ends where a later one ends."""
+        if self._automaton is None:
+            return []
+        over: list[tuple[int, int, int]] = []
+        count_ = len(starts)
+        for _, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            first = bisect.bisect_left(starts, start)
+            if first == count_ or starts[first] != start or ends[first] >= end:
+                continue
+            last = bisect.bisect_left(ends, end, first)
+            if last < count_ and ends[last] == end:
+                over.append((first, start, end))
+        return over
 
     def _blocked(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Lexicon → the spans of its exclusion words in ``text`` (empty when none occurs)."""

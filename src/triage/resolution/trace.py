@@ -114,10 +114,12 @@ class _Spans:
     Equal rows share one position, as equal spans are one span in a firing.
     """
 
-    __slots__ = ("_by_lexicon", "_positions", "_rows", "_selected", "_source")
+    __slots__ = ("_by_lexicon", "_positions", "_rows", "_selected", "_source", "evidenced")
 
     def __init__(self, source: Mapping[str, Sequence[Span]]) -> None:
         self._source = source
+        self.evidenced = source.facts() if isinstance(source, SpanMap) else source.keys()
+        """The facts that rest on something in the text (the others select nothing)."""
         self._rows: dict[SpanRow, int] = {}
         self._positions: dict[tuple[str, int], int] = {}
         self._by_lexicon: dict[str, dict[str | None, list[tuple[int, TextMatch | Span]]]] = {}
@@ -229,9 +231,12 @@ class TraceBuilder:
         used: list[tuple[str, FactValue]] = []
         evidence: list[int] = []
         omitted: list[tuple[str, int]] = []
+        evidenced = spans.evidenced
         for name, lexicons in plan.reads:
             if name in facts:
                 used.append((name, facts[name]))
+            if name not in evidenced:
+                continue
             kept, left = spans.select(name, lexicons)
             evidence.extend(kept)
             if left:
@@ -270,15 +275,24 @@ _SPAN_TEXT_FIELDS = frozenset(("fact", "term", "surface", "start", "end"))
 _M = TypeVar("_M", bound=BaseModel)
 
 
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+"""The setters of the slots every pydantic model has, called directly: what
+``object.__setattr__`` finds for each name, without looking it up per record."""
+
+
 def unchecked_model(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
     """A ``model`` of ``values`` (every field, in declaration order, each already of its
     type) that are not validated again: what pydantic's ``model_construct`` makes, without
     its per-field loop."""
-    record = object.__new__(model)
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
+    record = _new(model)
+    _set_dict(record, values)
+    _set_fields_set(record, fields_set)
+    _set_extra(record, None)
+    _set_private(record, None)
     return record
 
 

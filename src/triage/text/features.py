@@ -7,7 +7,7 @@ rather than pydantic models: hundreds are built per complaint on the hot path.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -188,6 +188,10 @@ class SpanMap(Mapping[str, tuple[Span, ...]]):
     def evidence(self, fact: str) -> tuple[TextMatch, ...]:
         """What ``fact`` rests on, not yet spans (empty if nothing): choose, then convert."""
         return self._evidence.get(fact, ())
+
+    def facts(self) -> KeysView[str]:
+        """The facts that rest on something (without building a span)."""
+        return self._evidence.keys()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._evidence)

@@ -47,7 +47,7 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "一分不能少", "一分都不能少", "一分也不能少", "没完", "摆不平", "不罢休", "见不到", "陪偿",
         "退押金", "退定金", "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
         "准备好", "不返现", "返我", "给我返", "辛苦费", "封口费", "好处费", "和解费", "公关费",
-        "保密费", "精神抚慰金", "你们出", "你出", "删帖费", "撤稿费", "下架费", "删评费",
+        "保密费", "精神抚慰金", "你们出", "你出", "删帖费", "撤稿费", "下架费", "删评费", "拿不到",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -90,7 +90,9 @@ OFFER_CUES = (
 _OFFERS = re.compile("|".join(OFFER_CUES))
 
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
-_CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys(TOTAL_CUES)
+_NOT_CUES = ("要么",)
+"""Words holding a cue that are none (要么 is no 要): they tell no role."""
+_CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *_NOT_CUES))
 _CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
 

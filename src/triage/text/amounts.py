@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from functools import cached_property
 
 from triage.text.features import Amount, AmountRole
 from triage.text.normalize import Normalized
@@ -160,16 +161,38 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
 
 
 class _Cues:
-    """The role cues of one text, in order, with bisectable starts and ends."""
+    """The role cues of one text, in order, with bisectable starts and ends.
+
+    Each is looked for when first needed: most numbers are no money before a cue is
+    asked for (一, 三 as words), and most texts hold no sum whose role is read.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        matches = list(_CUES.finditer(text))
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
-        self.roles = [_CUE_ROLE[match.group()] for match in matches]
-        self.terms = [match.group() for match in matches]
-        self.offers = [match.end() for match in _OFFERS.finditer(text)]
+
+    @cached_property
+    def _matches(self) -> list[re.Match[str]]:
+        return list(_CUES.finditer(self.text))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [match.start() for match in self._matches]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [match.end() for match in self._matches]
+
+    @cached_property
+    def roles(self) -> list[AmountRole | None]:
+        return [_CUE_ROLE[match.group()] for match in self._matches]
+
+    @cached_property
+    def terms(self) -> list[str]:
+        return [match.group() for match in self._matches]
+
+    @cached_property
+    def offers(self) -> list[int]:
+        return [match.end() for match in _OFFERS.finditer(self.text)]
 
     def just_before(self, position: int) -> bool:
         """Whether a cue ends at most `BARE_CUE_GAP` characters before ``position``."""

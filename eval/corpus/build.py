@@ -28,8 +28,8 @@ from pathlib import Path
 
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
-DRAW = 2 if sys.argv[1:] == ["--draw", "2"] else 1
-OUT = HERE / ("texts4.jsonl" if DRAW == 2 else "texts.jsonl")
+SECOND_DRAW = sys.argv[1:] == ["--draw", "2"]
+OUT = HERE / ("texts4.jsonl" if SECOND_DRAW else "texts.jsonl")
 # caps of the second draw, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -116,13 +116,20 @@ def take(rows, n, tag):
         SEEN.add(t)
         r = dict(r, text=t)
         cand.append(r)
+    picked = draw(cand, n, DRAW2[tag] if SECOND_DRAW else None)
+    print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
+    return picked
+
+
+def draw(cand, n, second=None):
+    """The first draw's sample of at most n candidates, in row order; with `second`, that
+    many more from the candidates the first draw left (random.Random(SEED + 1))."""
     picked = random.Random(SEED).sample(cand, min(n, len(cand)))
-    if DRAW == 2:
+    if second is not None:
         first = {id(r) for r in picked}
         rest = [r for r in cand if id(r) not in first]
-        picked = random.Random(SEED + 1).sample(rest, min(DRAW2[tag], len(rest)))
+        picked = random.Random(SEED + 1).sample(rest, min(second, len(rest)))
     picked.sort(key=lambda r: r["row"])
-    print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
     return picked
 
 
@@ -269,7 +276,7 @@ def write_texts(out, sources, clean=mask, first=None):
 
 
 def main():
-    write_texts(OUT, SOURCES, first=FIRST_DRAW_SIZE if DRAW == 2 else None)
+    write_texts(OUT, SOURCES, first=FIRST_DRAW_SIZE if SECOND_DRAW else None)
 
 
 if __name__ == "__main__":

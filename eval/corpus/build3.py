@@ -12,10 +12,13 @@ Same procedure as build.py and build2.py (documented in SOURCES.md):
   * personal data are masked with build.mask(), then with the few extra rules in
     mask_more() (names written right before a phone number, utility account numbers).
 Reading the Excel sources needs openpyxl and xlrd (not project dependencies).
+
+`build3.py --draw 2` writes texts5.jsonl: a second, disjoint sample from the same
+candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
+ids continuing after the first draw's.
 """
 
 import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -23,12 +26,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import SURNAMES, han_count, mask, write_texts
+from build import SURNAMES, draw, han_count, mask, write_texts
 from build2 import join_title
 
 SEED = 20261206
 CAP = 200
-OUT = HERE / "texts3.jsonl"
+SECOND_DRAW = sys.argv[1:] == ["--draw", "2"]
+OUT = HERE / ("texts5.jsonl" if SECOND_DRAW else "texts3.jsonl")
+# caps of the second draw, by source tag, and the texts the first draw took
+DRAW2 = {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40}
+FIRST_DRAW_SIZE = {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200}
 SRC = Path("/tmp/src3")
 
 SEEN = set()
@@ -50,10 +57,8 @@ def take(rows, n, tag):
         if r.get("ticket"):
             SEEN_TICKETS.add(r["ticket"])
         cand.append(dict(r, text=t))
-    k = min(n, len(cand))
-    picked = random.Random(SEED).sample(cand, k)
-    picked.sort(key=lambda r: r["row"])
-    print(f"{tag}: {len(cand)} candidates, took {k}", file=sys.stderr)
+    picked = draw(cand, n, DRAW2[tag] if SECOND_DRAW else None)
+    print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
     return picked
 
 
@@ -264,7 +269,12 @@ def fuzhou_rivers():
 
 
 def main():
-    write_texts(OUT, SOURCES, clean=lambda text: mask_more(mask(text)))
+    write_texts(
+        OUT,
+        SOURCES,
+        clean=lambda text: mask_more(mask(text)),
+        first=FIRST_DRAW_SIZE if SECOND_DRAW else None,
+    )
 
 
 if __name__ == "__main__":

@@ -202,6 +202,20 @@ def test_rows_in_chinese_name_each_part_and_its_text(engine: Engine) -> None:
     assert "「曝光」" in rows[2][2]
 
 
+def test_a_multiple_beyond_the_law_names_its_measure(engine: Engine) -> None:
+    """A multiple beyond every statutory one (五十倍) is its own measure: the demand quotes it
+    as punitive, and the measure row says why no sum is needed."""
+    text = "在你们店消费了300元，菜里有苍蝇，要求按消费金额的50倍赔偿，否则我去市场监管局举报。"
+    decision = engine.decide({"id": "m", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.malice is not None
+    assert DemandPurpose.PUNITIVE in decision.malice.demand.purposes
+    assert any(span.lexicon == "punitive_excess" for span in decision.malice.demand.spans)
+    rows = malice_rows(decision.malice, "zh")
+    assert "超出任何法定倍数" in rows[1][1]
+    assert "50倍" in rows[0][2]
+
+
 def _dev_decisions(engine: Engine) -> list[tuple[str, Decision]]:
     cases = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
     return [(case["complaint"]["text"], engine.decide(case["complaint"])) for case in cases]

@@ -48,6 +48,12 @@ _WORDS: Mapping[str, tuple[str, str]] = {
         "无需衡量：超出生活消费需要购买后索赔（法释〔2024〕9号）",
         "not needed: bought beyond living needs to claim (法释〔2024〕9号)",
     ),
+    "not needed:multiple": (
+        "无需衡量金额：所要求的倍数超出任何法定倍数（《食品安全法》第一百四十八条价款十倍，"
+        "《消费者权益保护法》第五十五条价款三倍）",
+        "not needed: the multiple asked exceeds every statutory one (ten times the price, "
+        "食品安全法 art. 148; three times, 消法 art. 55)",
+    ),
     "not needed:other": (
         "无需衡量：判定不取决于索赔金额",
         "not needed: the finding does not rest on the sum",
@@ -146,6 +152,8 @@ def _purchase(purchase: Purchase, lang: Lang) -> str:
 def _why_unmeasured(malice: Malice) -> str:
     if DemandPurpose.WITHDRAWAL in malice.demand.purposes:
         return "withdrawal"
+    if any(span.lexicon == "punitive_excess" for span in malice.demand.spans):
+        return "multiple"
     return "other" if malice.purchase is None else "purchase"
 
 

@@ -64,6 +64,7 @@ PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "request_refund": DemandPurpose.REFUND,
     "request_compensation": DemandPurpose.COMPENSATION,
     "punitive_claim": DemandPurpose.PUNITIVE,
+    "punitive_excess": DemandPurpose.PUNITIVE,
     "mental_damage": DemandPurpose.MENTAL_DAMAGE,
     "fin_whole_debt_waiver": DemandPurpose.DEBT_WAIVER,
     "extortion": DemandPurpose.WITHDRAWAL,

@@ -64,8 +64,12 @@ def _strongest_first(rules: Sequence[Rule]) -> list[Rule]:
     return sorted(rules, key=lambda rule: (-rule.priority, rule.id))
 
 
+# The helpers below take the fired rules strongest first (`resolve` sorts them once), so
+# each part they pick out is strongest first too.
+
+
 def _setting(rules: Sequence[Rule], axis: Axis) -> list[Rule]:
-    return _strongest_first([r for r in rules if r.axis is axis and r.then.set is not None])
+    return [r for r in rules if r.axis is axis and r.then.set is not None]
 
 
 def _reasons(rules: Sequence[Rule]) -> tuple[str, ...]:
@@ -97,7 +101,7 @@ def _nature(rules: Sequence[Rule], policy: Policy) -> tuple[Nature, tuple[str, .
 
 def _severity(rules: Sequence[Rule], policy: Policy) -> tuple[Severity, tuple[str, ...], bool]:
     setting = _setting(rules, Axis.SEVERITY)
-    raising = _strongest_first([r for r in rules if r.axis is Axis.SEVERITY and r.then.raise_level])
+    raising = [r for r in rules if r.axis is Axis.SEVERITY and r.then.raise_level]
     if setting:
         level = max(Severity(str(r.then.set)) for r in setting)
         reasons = _reasons([r for r in setting if r.then.set == level])
@@ -127,7 +131,7 @@ def _responsibility(
 
 def _actions(rules: Sequence[Rule]) -> tuple[Action, ...]:
     chosen: dict[str, Action] = {}
-    for rule in _strongest_first(rules):
+    for rule in rules:
         for spec in rule.then.actions:
             action = Action(
                 code=spec.code,
@@ -150,11 +154,12 @@ def _sooner(action: Action, other: Action) -> bool:
 
 def resolve(fired: Sequence[Rule], policy: Policy) -> Resolution:
     """Resolve the four axes, review flag and actions from the rules that fired."""
+    fired = _strongest_first(fired)
     validity, validity_reasons, validity_default = _validity(fired, policy)
     nature, nature_reasons, score, nature_default = _nature(fired, policy)
     severity, severity_reasons, severity_default = _severity(fired, policy)
     responsibility, responsibility_reasons, responsibility_default = _responsibility(fired, policy)
-    review = [rule for rule in _strongest_first(fired) if rule.then.review]
+    review = [rule for rule in fired if rule.then.review]
     defaults = tuple(
         axis
         for axis, used in (

@@ -61,6 +61,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("you-put-up", "你们出两万", {"amounts": [("20000", "demand")]}),
     ("either-is-no-paid-cue", "要么给三万块辛苦费", {"amounts": [("30000", "demand")]}),
     ("not-got-the-sum", "拿不到3万，我就去曝光", {"amounts": [("30000", "demand")]}),
+    ("not-sent-the-sum", "今晚不转两万，我就去曝光", {"amounts": [("20000", "demand")]}),
     ("bare-ten-thousand", "要求赔偿10000", {"amounts": [("10000", "demand")]}),
     ("rmb-prefix-no-cue", "RMB 3000", {"amounts": [("3000", "other")]}),
     ("price-per-bowl", "28块钱一碗", {"amounts": [("28", "paid")]}),

@@ -89,6 +89,10 @@ def _plain_find(
                 continue
             if not _allowed(reading, token, start, found, spec.actors, spec.modes):
                 continue
+            # unless terms from the start of the match's clause to the match's end drop it
+            unless = compiled.unless
+            if unless is not None and unless.search(normalized[scope.clause(start)[0] : found]):
+                continue
             seen.add(region)
             begin, finish = text.to_original(start, found)
             # Negation at the first token, and at the last one too when the match leaves

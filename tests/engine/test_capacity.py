@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.engine.reference import evaluate
+from triage import Engine
 from triage.compile import network as network_module
 from triage.compile.network import build_network
 from triage.engine.durable import DurableRuleset
@@ -61,22 +62,50 @@ def test_a_thousand_rules_fire_exactly_as_the_reference(
 def test_items_beyond_the_property_limit_stay_list_tests(
     thousand: RuleSet, facts: Mapping[str, FactValue], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """When not every tested item fits as a property, the rest are list tests: same firings."""
+    """Every tested item is a property of a pass; a fact holding more properties than
+    durable_rules takes goes to the pass's overflow version, where the items that do not
+    fit are list tests: same firings either way."""
     monkeypatch.setattr(network_module, "MAX_PROPERTIES", 100)
     network = build_network(thousand.rules, thousand.checked.strata, thousand.vocabulary)
     (compiled,) = network.passes
-    sent = sum(map(len, compiled.items.values()))
-    assert 0 < sent < 3 * len(SYNTHETIC_LEXICONS)
-    assert "mentions_negated" in compiled.list_facts
-    assert "mentions_conditional" not in compiled.list_facts  # the shortest list went whole
-    assert len(compiled.encode(EVERYTHING)) + 2 <= 100  # with sid and id
-    ruleset = DurableRuleset(compiled.definition)
+    assert not compiled.list_facts
+    assert len(compiled.encode(EVERYTHING)) + 2 > 100
+    assert compiled.fits(compiled.encode(NOTHING))
+    assert not compiled.fits(compiled.encode(EVERYTHING))
+    overflow = compiled.overflow
+    assert overflow is not None
+    assert overflow.overflow is None
+    sent = sum(map(len, overflow.items.values()))
+    assert 0 < sent < sum(map(len, compiled.items.values()))
+    assert "mentions_negated" in overflow.list_facts
+    assert "mentions_conditional" not in overflow.list_facts  # the shortest list went whole
+    assert len(overflow.encode(EVERYTHING)) + 2 <= 100  # with sid and id
+    assert overflow.fits(overflow.encode(EVERYTHING))
+    chosen = compiled if compiled.fits(compiled.encode(facts)) else overflow
+    assert (chosen is overflow) == (facts is EVERYTHING)
+    ruleset = DurableRuleset(chosen.definition)
     try:
-        names = ruleset.fire(compiled.encode(facts))
+        names = ruleset.fire(chosen.encode(facts))
     finally:
         ruleset.close()
-    fired = {compiled.rules[name].id for name in names if name in compiled.rules}
+    fired = {chosen.rules[name].id for name in names if name in chosen.rules}
     assert fired == {rule.id for rule in thousand.rules if evaluate(rule.when, facts)}
+
+
+def test_the_engine_sends_a_fact_too_large_for_a_pass_to_its_overflow_version(
+    thousand: RuleSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine fires a fact holding too many item properties on the overflow version,
+    created on first use, and the others on the pass itself: the reference's rules."""
+    monkeypatch.setattr(network_module, "MAX_PROPERTIES", 100)
+    with Engine(thousand) as engine:
+        created = []
+        for facts in (NOTHING, EVERYTHING, NOTHING, EVERYTHING):
+            fired = {rule.id for rule in engine._run(dict(facts))}
+            assert fired == {rule.id for rule in thousand.rules if evaluate(rule.when, facts)}
+            created.append(list(engine._overflow))
+        assert created == [[], [0], [0], [0]]
+    assert engine.closed
 
 
 def test_ungrouped_rules_would_overflow_durable_rules(thousand: RuleSet) -> None:

@@ -16,16 +16,20 @@ A catch-all rule (``$seen``) matches every fact: durable_rules corrupts its heap
 session whose fact matched nothing is deleted, so every fact must match something.
 
 List items that the rules of a pass test with ``has`` travel as item properties (see
-`triage.compile.conditions`), the most tested first, as many as fit beside the pass's
-facts under durable_rules' limit of `MAX_PROPERTIES` per fact; the rest stay list tests.
+`triage.compile.conditions`): every tested item, so that no rule walks a list. A fact
+holds only the items its text has, far fewer than durable_rules' limit of
+`MAX_PROPERTIES` per fact; a fact that would hold more is matched by the pass's
+*overflow* version, compiled with the most tested items as properties, as many as fit
+beside the pass's facts under the limit whatever the fact, and the rest as list tests.
 """
 
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -78,6 +82,15 @@ class Pass:
     counted_facts: tuple[str, ...]
     items: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """List fact → item → the item property sent when the list holds the item."""
+    overflow: Pass | None = None
+    """The same rules for a fact too large for this version (see `fits`): items within
+    durable_rules' limit whatever the fact, the rest as list tests; None when every fact
+    fits this version."""
+
+    def fits(self, encoded: Mapping[str, Any]) -> bool:
+        """Whether durable_rules takes ``encoded`` (an `encode` result of this version):
+        with ``sid``, ``id`` and one spare, at most `MAX_PROPERTIES` properties."""
+        return len(encoded) + _SPARE_PROPERTIES - 1 <= MAX_PROPERTIES
 
     @cached_property
     def _routing(self) -> dict[str, int]:
@@ -214,9 +227,23 @@ def _pass(rules: Sequence[Rule], vocabulary: Vocabulary, index: int) -> Pass:
     counted = sorted({t.fact for t in tests if t.op.is_count or t.op is Op.EXISTS})
     counted = [fact for fact in counted if vocabulary[fact].type is FactType.STRINGS]
     scalars = {test.fact for test in tests if vocabulary[test.fact].type is not FactType.STRINGS}
-    items = _item_properties(
-        tests, MAX_PROPERTIES - len(scalars) - len(counted) - levels - _SPARE_PROPERTIES
-    )
+    room = MAX_PROPERTIES - len(scalars) - len(counted) - levels - _SPARE_PROPERTIES
+    every = _item_properties(tests, sys.maxsize)
+    if len(every) <= room:
+        return _layout(groups, tests, vocabulary, levels, counted, every)
+    overflow = _layout(groups, tests, vocabulary, levels, counted, _item_properties(tests, room))
+    return replace(_layout(groups, tests, vocabulary, levels, counted, every), overflow=overflow)
+
+
+def _layout(
+    groups: Sequence[Sequence[tuple[Rule, Compiled]]],
+    tests: Sequence[FactTest],
+    vocabulary: Vocabulary,
+    levels: int,
+    counted: Sequence[str],
+    items: ItemProperties,
+) -> Pass:
+    """The pass of ``groups`` with ``items`` sent as item properties."""
     definition: dict[str, Any] = {CATCH_ALL: {"all": [{"m": {TYPE_PROPERTY: 1}}]}}
     names: dict[str, Rule] = {}
     for group_index, group in enumerate(groups):

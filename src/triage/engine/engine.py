@@ -200,8 +200,10 @@ def _parts(
     )
 
 
-def _close_all(rulesets: list[DurableRuleset]) -> None:
-    for ruleset in rulesets:
+def _close_all(
+    rulesets: list[DurableRuleset], overflow: Mapping[int, DurableRuleset] | None = None
+) -> None:
+    for ruleset in [*rulesets, *(overflow or {}).values()]:
         ruleset.close()
 
 
@@ -253,6 +255,9 @@ class Engine:
             _close_all(rulesets)
             raise
         self._rulesets = rulesets
+        self._overflow: dict[int, DurableRuleset] = {}
+        """Pass index → its overflow version, created for the first fact too large for the
+        pass (see `triage.compile.network.Pass.overflow`)."""
         _LOG.info(
             "rule set %s compiled: %d passes, engine ready in %.1f ms",
             ruleset.version,
@@ -260,7 +265,7 @@ class Engine:
             (time.perf_counter() - started) * 1000,
         )
         self._lock = threading.Lock()
-        self._finalizer = weakref.finalize(self, _close_all, rulesets)
+        self._finalizer = weakref.finalize(self, _close_all, rulesets, self._overflow)
 
     # --- construction ------------------------------------------------------------------
 
@@ -519,18 +524,32 @@ class Engine:
         with self._lock:
             if not self._finalizer.alive:
                 raise EngineError("the engine is closed")
-            for compiled, ruleset, reads, gate in zip(
-                self._network.passes, self._rulesets, self._reads, self._gates, strict=True
+            for index, (compiled, ruleset, reads, gate) in enumerate(
+                zip(self._network.passes, self._rulesets, self._reads, self._gates, strict=True)
             ):
                 if not gate.open(facts):
                     continue
                 read = {name: value for name, value in facts.items() if name in reads}
-                names = dict.fromkeys(ruleset.fire(compiled.encode(read)))
+                encoded = compiled.encode(read)
+                if compiled.overflow is not None and not compiled.fits(encoded):
+                    compiled, ruleset = compiled.overflow, self._overflow_ruleset(index)
+                    encoded = compiled.encode(read)
+                names = dict.fromkeys(ruleset.fire(encoded))
                 rules = [compiled.rules[name] for name in names if name in compiled.rules]
                 fired.extend(rules)
                 for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
                     facts.update(rule.then.derive)
         return fired
+
+    def _overflow_ruleset(self, index: int) -> DurableRuleset:
+        """The overflow version of pass ``index`` in durable_rules (created on first use)."""
+        ruleset = self._overflow.get(index)
+        if ruleset is None:
+            overflow = self._network.passes[index].overflow
+            if overflow is None:
+                raise EngineError(f"pass {index} has no overflow version")
+            ruleset = self._overflow[index] = DurableRuleset(overflow.definition)
+        return ruleset
 
     # --- lifecycle ---------------------------------------------------------------------
 

@@ -96,7 +96,8 @@ def test_the_engine_sends_a_fact_too_large_for_a_pass_to_its_overflow_version(
     thousand: RuleSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The engine fires a fact holding too many item properties on the overflow version,
-    created on first use, and the others on the pass itself: the reference's rules."""
+    compiled and created on first use, and the others on the pass itself: the reference's
+    rules."""
     monkeypatch.setattr(network_module, "MAX_PROPERTIES", 100)
     with Engine(thousand) as engine:
         created = []
@@ -104,6 +105,8 @@ def test_the_engine_sends_a_fact_too_large_for_a_pass_to_its_overflow_version(
             fired = {rule.id for rule in engine._run(dict(facts))}
             assert fired == {rule.id for rule in thousand.rules if evaluate(rule.when, facts)}
             created.append(list(engine._overflow))
+            compiled = engine._network.passes[0].__dict__
+            assert ("overflow" in compiled) == bool(engine._overflow)  # compiled when needed
         assert created == [[], [0], [0], [0]]
     assert engine.closed
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from triage.compile.conditions import (
@@ -82,10 +82,15 @@ class Pass:
     counted_facts: tuple[str, ...]
     items: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """List fact → item → the item property sent when the list holds the item."""
-    overflow: Pass | None = None
-    """The same rules for a fact too large for this version (see `fits`): items within
-    durable_rules' limit whatever the fact, the rest as list tests; None when every fact
-    fits this version."""
+    overflow_layout: Callable[[], Pass] | None = field(default=None, repr=False)
+    """Compiles `overflow` (None when every fact fits this version)."""
+
+    @cached_property
+    def overflow(self) -> Pass | None:
+        """The same rules for a fact too large for this version (see `fits`): items within
+        durable_rules' limit whatever the fact, the rest as list tests; None when every
+        fact fits this version. Compiled on first use: few texts, if any, need it."""
+        return None if self.overflow_layout is None else self.overflow_layout()
 
     def fits(self, encoded: Mapping[str, Any]) -> bool:
         """Whether durable_rules takes ``encoded`` (an `encode` result of this version):
@@ -231,8 +236,11 @@ def _pass(rules: Sequence[Rule], vocabulary: Vocabulary, index: int) -> Pass:
     every = _item_properties(tests, sys.maxsize)
     if len(every) <= room:
         return _layout(groups, tests, vocabulary, levels, counted, every)
-    overflow = _layout(groups, tests, vocabulary, levels, counted, _item_properties(tests, room))
-    return replace(_layout(groups, tests, vocabulary, levels, counted, every), overflow=overflow)
+    within = _item_properties(tests, room)
+    return replace(
+        _layout(groups, tests, vocabulary, levels, counted, every),
+        overflow_layout=partial(_layout, groups, tests, vocabulary, levels, counted, within),
+    )
 
 
 def _layout(

@@ -531,7 +531,7 @@ class Engine:
                     continue
                 read = {name: value for name, value in facts.items() if name in reads}
                 encoded = compiled.encode(read)
-                if compiled.overflow is not None and not compiled.fits(encoded):
+                if not compiled.fits(encoded) and compiled.overflow is not None:
                     compiled, ruleset = compiled.overflow, self._overflow_ruleset(index)
                     encoded = compiled.encode(read)
                 names = dict.fromkeys(ruleset.fire(encoded))

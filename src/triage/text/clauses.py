@@ -308,18 +308,6 @@ class ClauseReading:
         """Token starts that begin a sentence (speech ends with its sentence)."""
         return frozenset(match.end() for match in _SENTENCE_END.finditer(self._text))
 
-    @cached_property
-    def _clause_modes(self) -> dict[int, Mode]:
-        """Clause start → its mode, for clauses that ask (rhetorically or not), in the
-        whole text; `mode` reads only the sentences it is asked about (`_modes_in`)."""
-        modes: dict[int, Mode] = {}
-        text, scope, start = self._text, self._scope, 0
-        while start < len(text):
-            end = scope.sentence(start)[1]
-            modes.update(self._modes_in((start, end)))
-            start = end + 1
-        return modes
-
     def _modes_in(self, sentence: tuple[int, int]) -> Mapping[int, Mode]:
         """Clause start → its mode, for the clauses that ask in ``sentence`` (its start and
         end, as `Scope.sentence` gives them): a clause's mode depends on its sentence

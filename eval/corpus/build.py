@@ -16,7 +16,9 @@ The output file is self-contained; this script needs the source copies under
 
 `build.py --draw 2` writes texts4.jsonl: a second, disjoint sample from the same
 candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
-ids continuing after the first draw's.
+ids continuing after the first draw's. `build.py --draw 3` writes texts6.jsonl: a third
+sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3), ids
+continuing after the second draw's.
 """
 
 import csv
@@ -28,10 +30,12 @@ from pathlib import Path
 
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
-SECOND_DRAW = sys.argv[1:] == ["--draw", "2"]
-OUT = HERE / ("texts4.jsonl" if SECOND_DRAW else "texts.jsonl")
-# caps of the second draw, by source tag (the first draw's caps are in the sources)
+DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
+OUT = HERE / {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl"}[DRAW_NO]
+# caps of the later draws, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
+DRAW3 = {"waimai": 25, "hotel": 30, "shopping": 50, "ccf_car": 50, "chnsenti": 20, "afqmc": 25}
+LATER = [DRAW2, DRAW3][: DRAW_NO - 1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # ---------------------------------------------------------------- masking
@@ -116,19 +120,21 @@ def take(rows, n, tag):
         SEEN.add(t)
         r = dict(r, text=t)
         cand.append(r)
-    picked = draw(cand, n, DRAW2[tag] if SECOND_DRAW else None)
+    picked = draw(cand, n, [caps[tag] for caps in LATER])
     print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
     return picked
 
 
-def draw(cand, n, second=None):
-    """The first draw's sample of at most n candidates, in row order; with `second`, that
-    many more from the candidates the first draw left (random.Random(SEED + 1))."""
+def draw(cand, n, later=()):
+    """The first draw's sample of at most n candidates, in row order; with `later` caps, the
+    last of the later draws, each from the candidates the draws before it left
+    (random.Random(SEED + k) for the k-th later draw)."""
     picked = random.Random(SEED).sample(cand, min(n, len(cand)))
-    if second is not None:
-        first = {id(r) for r in picked}
-        rest = [r for r in cand if id(r) not in first]
-        picked = random.Random(SEED + 1).sample(rest, min(second, len(rest)))
+    taken = {id(r) for r in picked}
+    for k, cap in enumerate(later, start=1):
+        rest = [r for r in cand if id(r) not in taken]
+        picked = random.Random(SEED + k).sample(rest, min(cap, len(rest)))
+        taken |= {id(r) for r in picked}
     picked.sort(key=lambda r: r["row"])
     return picked
 
@@ -250,8 +256,18 @@ def afqmc():
 
 # @@MORE_SOURCES@@
 
-# texts the first draw took per id tag: the second draw's ids continue after them
-FIRST_DRAW_SIZE = {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100}
+# texts each draw took per id tag: a later draw's ids continue after the draws before it
+DRAW_SIZES = [
+    {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100},
+    {"waimai": 40, "htl": 40, "shop": 80, "car": 80, "csc": 30, "afq": 30},
+]
+
+
+def ids_taken(sizes, draw_no):
+    """Texts per id tag the draws before `draw_no` took (None for the first draw)."""
+    if draw_no == 1:
+        return None
+    return {tag: sum(s.get(tag, 0) for s in sizes[: draw_no - 1]) for tag in sizes[0]}
 
 
 def write_texts(out, sources, clean=mask, first=None):
@@ -276,7 +292,7 @@ def write_texts(out, sources, clean=mask, first=None):
 
 
 def main():
-    write_texts(OUT, SOURCES, first=FIRST_DRAW_SIZE if SECOND_DRAW else None)
+    write_texts(OUT, SOURCES, first=ids_taken(DRAW_SIZES, DRAW_NO))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ Reading the Excel sources needs openpyxl and xlrd (not project dependencies).
 
 `build3.py --draw 2` writes texts5.jsonl: a second, disjoint sample from the same
 candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
-ids continuing after the first draw's.
+ids continuing after the first draw's. `build3.py --draw 3` writes texts7.jsonl: a third
+sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3).
 """
 
 import json
@@ -26,16 +27,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build import SURNAMES, draw, han_count, mask, write_texts
+from build import SURNAMES, draw, han_count, ids_taken, mask, write_texts
 from build2 import join_title
 
 SEED = 20261206
 CAP = 200
-SECOND_DRAW = sys.argv[1:] == ["--draw", "2"]
-OUT = HERE / ("texts5.jsonl" if SECOND_DRAW else "texts3.jsonl")
-# caps of the second draw, by source tag, and the texts the first draw took
+DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
+OUT = HERE / {1: "texts3.jsonl", 2: "texts5.jsonl", 3: "texts7.jsonl"}[DRAW_NO]
+# caps of the later draws by source tag, and the texts each draw took per id tag
 DRAW2 = {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40}
-FIRST_DRAW_SIZE = {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200}
+DRAW3 = {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
+LATER = [DRAW2, DRAW3][: DRAW_NO - 1]
+DRAW_SIZES = [
+    {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200},
+    {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40},
+]
 SRC = Path("/tmp/src3")
 
 SEEN = set()
@@ -57,7 +63,7 @@ def take(rows, n, tag):
         if r.get("ticket"):
             SEEN_TICKETS.add(r["ticket"])
         cand.append(dict(r, text=t))
-    picked = draw(cand, n, DRAW2[tag] if SECOND_DRAW else None)
+    picked = draw(cand, n, [caps[tag] for caps in LATER])
     print(f"{tag}: {len(cand)} candidates, took {len(picked)}", file=sys.stderr)
     return picked
 
@@ -273,7 +279,7 @@ def main():
         OUT,
         SOURCES,
         clean=lambda text: mask_more(mask(text)),
-        first=FIRST_DRAW_SIZE if SECOND_DRAW else None,
+        first=ids_taken(DRAW_SIZES, DRAW_NO),
     )
 
 

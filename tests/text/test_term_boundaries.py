@@ -18,12 +18,21 @@ from triage.text.segment import Segmentation
 EXTRA = {
     "test_service_numbers": ["12315", "app"],
     "test_compounds": ["管道漏水", "故障频发", "故障地址", "计划停电通知"],
+    "test_inflected": ["过期的", "停水了", "没有投诉过", "违约金了"],
 }
 """Terms edged by a letter or digit (the alphanumeric-run rule), and longer terms that
 segment whole with shorter terms inside them, as terms of other packs do (故障地址 is also
-an exclusion of the core grievance lexicon)."""
+an exclusion of the core grievance lexicon), and terms with a suffix particle, so that
+tokens such as 过期的 or 停水了 hold a shorter term of another lexicon before the particle."""
 
-FILLERS = (*"的了我是在车水电大小公交地下金不没号8a", *EXTRA["test_compounds"])
+SUFFIX_PARTICLES = "的了过着啦吗呢吧啊呀嘛哦"
+"""The particles of docs/text-analysis.md that inflect a term without making another word."""
+
+FILLERS = (
+    *"的了过着我是在车水电大小公交地下金不没号8a",
+    *EXTRA["test_compounds"],
+    *EXTRA["test_inflected"],
+)
 """Single characters that glue onto terms (making compounds jieba may keep whole), and
 the compound test terms."""
 
@@ -81,8 +90,9 @@ def documented_hits(
 
     A term hits where it starts at a token start and ends at a token end (over one or more
     tokens), or where it lies inside one token of three or more characters, is at least two
-    characters long, and does not leave exactly one character of that token after it. A
-    term edged by a letter or digit never hits inside a longer run of letters and digits.
+    characters long, and does not leave exactly one character of that token after it unless
+    the term starts the token and that character is a suffix particle. A term edged by a
+    letter or digit never hits inside a longer run of letters and digits.
     A lexicon's term never hits inside an occurrence of one of its exclusion words.
     """
     starts, ends = set(segmentation.starts), set(segmentation.ends)
@@ -101,7 +111,7 @@ def documented_hits(
                 and end <= last
                 and last - first >= 3
                 and 2 <= end - start < last - first
-                and last - end != 1
+                and (last - end != 1 or (start == first and text[end] in SUFFIX_PARTICLES))
                 for first, last in tokens
             )
             if not (on_boundaries or inside):
@@ -156,6 +166,9 @@ def test_hits_are_exactly_the_documented_ones(
         ("故障地址在三楼", "grievance", "故障", False),  # grievance excludes 故障地址
         ("明天计划停电通知", "grievance", "停电", True),  # the middle of one
         ("房东不退违约金", "breach", "违约", False),  # one character after it: another word
+        ("牛奶过期的", "quality_problem", "过期", True),  # the token is the term and 的
+        ("小区停水了", "grievance", "停水", True),  # the term and 了
+        ("我没有投诉过", "grievance", "投诉", False),  # 过 after it, but not its start
         ("我打了123156789", "test_service_numbers", "12315", False),  # inside a longer number
         ("我打了12315投诉", "test_service_numbers", "12315", True),
     ],
@@ -163,6 +176,7 @@ def test_hits_are_exactly_the_documented_ones(
 def test_term_inside_a_token(
     analyser: Analyser, text: str, lexicon: str, term: str, hits: bool
 ) -> None:
-    """Examples of the docs: a term inside a compound hits, unless one character follows it."""
+    """Examples of the docs: a term inside a compound hits, unless one character follows it
+    that is not a suffix particle after the whole term."""
     found = {(hit.lexicon, hit.term) for hit in analyser.analyse(text).hits}
     assert ((lexicon, term) in found) is hits, found

@@ -23,6 +23,7 @@ __all__ = [
     "EXCLUSION_MARKS",
     "NEGATING_CHARACTERS",
     "SECTOR_PREFIX",
+    "SUFFIX_PARTICLES",
     "LexiconMatcher",
     "is_exclusion",
     "split_entries",
@@ -41,6 +42,10 @@ EXCLUSION_MARKS = ("!", "！")
 
 NEGATING_CHARACTERS = frozenset("不没未无非别")
 """A term right after one of these inside the same token is negated (不满意, 没收到)."""
+
+SUFFIX_PARTICLES = frozenset("的了过着啦吗呢吧啊呀嘛哦")
+"""Particles and aspect markers that inflect a word without making another one: a token
+that is a term and one of these (过期的, 发霉了, 维修过, 写着, 坏掉啦) holds that term."""
 
 
 def is_exclusion(entry: str) -> bool:
@@ -192,7 +197,9 @@ class LexiconMatcher:
         jieba keeps dictionary compounds (and longer terms of other lexicons) whole; a term
         inside one is a hit of its own, at the token's position for scope, unless a single
         character follows it inside the token, which makes another word (违约金 is not
-        违约). A negating character right before it inside the token negates it (不满意).
+        违约) — except a token that is the term and one suffix particle (过期的, 停水了:
+        `SUFFIX_PARTICLES`), which inflects the term. A negating character right before it
+        inside the token negates it (不满意).
         """
         inside = self._inside
         return [
@@ -205,11 +212,13 @@ class LexiconMatcher:
     def _terms_inside(self, word: str) -> tuple[tuple[int, int], ...]:
         """Offsets of the terms standing apart inside ``word`` (cached: words recur)."""
         terms = self._terms
+        inflected = word[-1] in SUFFIX_PARTICLES
         return tuple(
             (start, start + size)
             for size in range(min(self._longest, len(word) - 1), 1, -1)
             for start in range(len(word) - size + 1)
-            if word[start : start + size] in terms and len(word) - start - size != 1
+            if word[start : start + size] in terms
+            and (len(word) - start - size != 1 or (inflected and start == 0))
         )
 
 

@@ -253,3 +253,50 @@ def test_every_malicious_dev_decision_names_demand_measure_and_leverage(engine: 
         assert named, decision.complaint_id
         for span in (*demand.spans, *measure.spans, *leverage.spans):
             assert text[span.start : span.end] == span.surface, decision.complaint_id
+
+
+def _decided(engine: Engine, text: str) -> Decision:
+    return engine.decide({"id": "k", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+
+
+def test_protection_money_is_harm_to_the_business_not_a_withdrawal(engine: Engine) -> None:
+    """Money asked for "protection" (看场子, 保护费) is extortion whose leverage is the harm to
+    the business it implies: nothing is offered to be dropped, so no withdrawal is named."""
+    decision = _decided(engine, "以后每个月交两千块保护费，我们来给你看场子，保你店里平安无事。")
+    assert decision.nature is Nature.MALICIOUS
+    malice = decision.malice
+    assert malice is not None
+    assert LeverageKind.BUSINESS_HARM in malice.leverage.kinds
+    assert LeverageKind.WITHDRAWAL not in malice.leverage.kinds
+    assert DemandPurpose.WITHDRAWAL not in malice.demand.purposes
+    assert malice.demand.money
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    assert any(span.lexicon == "protection_racket" for span in malice.demand.spans)
+
+
+def test_trouble_at_the_door_is_harassment_and_tied_to_the_money(engine: Engine) -> None:
+    """Coming back to make trouble until paid (不拿钱出来…隔三差五就来闹) is harassment, not
+    violence, and its link is conditional even though the threat has no 就 of its own clause:
+    the refusal to pay is its condition."""
+    text = "孩子在你们诊所打完针就发烧住院。你们不拿钱出来，这事不算完，我隔三差五就来诊所找你们。"
+    malice = _decided(engine, text).malice
+    assert malice is not None
+    assert LeverageKind.HARASSMENT in malice.leverage.kinds
+    assert LeverageKind.VIOLENCE not in malice.leverage.kinds
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    smashed = _decided(engine, "菜里有头发，不赔两万，我会叫上亲戚到你们门店去砸。").malice
+    assert smashed is not None
+    assert LeverageKind.VIOLENCE in smashed.leverage.kinds
+    assert LeverageKind.HARASSMENT not in smashed.leverage.kinds
+
+
+def test_refusal_to_pay_ties_a_threat_in_another_clause() -> None:
+    """A refusal to pay (不给钱) named beside a threat asserted in its own clause makes the
+    link conditional; the same threat with no refusal named stays parallel."""
+    refusal = _hit("demand_unless_paid", "不给钱", 0)
+    visits = _hit("leverage_harassment", "天天来闹", 8)
+    tied = malice_of({"money_demand": True}, {"mentions": (refusal, visits)})
+    alone = malice_of({"money_demand": True}, {"mentions": (visits,)})
+    assert tied.leverage.kinds == (LeverageKind.HARASSMENT,)
+    assert tied.leverage.link is LeverageLink.CONDITIONAL
+    assert alone.leverage.link is LeverageLink.PARALLEL

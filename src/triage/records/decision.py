@@ -274,7 +274,10 @@ class LeverageKind(StrEnum):
     CAMPAIGN = "campaign"
     """Complaints, reports or lawsuits without end (一直投诉, 告到底, 挨个投诉)."""
     VIOLENCE = "violence"
+    HARASSMENT = "harassment"
+    """Coming back to the premises or the staff without end (天天来闹, 堵门, 隔三差五来找)."""
     BUSINESS_HARM = "business_harm"
+    """Ruin of the trade or name, or "protection" sold against it (让你开不下去, 看场子)."""
     WITHDRAWAL = "withdrawal"
     """The complaint, review or post itself, offered to be dropped for money."""
 

@@ -45,6 +45,8 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "leverage_campaign": LeverageKind.CAMPAIGN,
     "leverage_business": LeverageKind.BUSINESS_HARM,
     "violence_threat": LeverageKind.VIOLENCE,
+    "leverage_harassment": LeverageKind.HARASSMENT,
+    "protection_racket": LeverageKind.BUSINESS_HARM,
     "extortion": LeverageKind.WITHDRAWAL,
     "pay_to_drop": LeverageKind.WITHDRAWAL,
 }
@@ -53,12 +55,13 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
 _CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {"legal_action": LeverageKind.LAWSUIT}
 """Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel."""
 
-_EXTORTION = frozenset({"extortion", "pay_to_drop"})
-"""Explicit extortion and pay-to-drop wording: conditional by what they say, decisive without
-a measure."""
+_EXTORTION = frozenset({"extortion", "pay_to_drop", "protection_racket"})
+"""Explicit extortion, pay-to-drop and protection-money wording (给钱就撤, 看场子): money
+asked by what they say, conditional by what they say, decisive without a measure."""
 
-_TIED_TO_PAYMENT = frozenset({*_EXTORTION, "until_paid"})
-"""Wording that ties the leverage to the money whatever its grammar (给钱就撤, 赔钱为止)."""
+_TIED_TO_PAYMENT = frozenset({*_EXTORTION, "until_paid", "demand_unless_paid"})
+"""Wording that ties the leverage to the money whatever its grammar (给钱就撤, 赔钱为止,
+不拿钱出来…我隔三差五就来): the threat stands only if the money is not paid."""
 
 PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "request_refund": DemandPurpose.REFUND,
@@ -150,7 +153,8 @@ def _demand(
     requested = facts.get("request_kinds", ())
     if isinstance(requested, tuple):
         purposes += [_REQUEST_PURPOSES[kind] for kind in requested if kind in _REQUEST_PURPOSES]
-    words = [span for name in PURPOSE_LEXICONS for span in hits.get(name, ())]
+    named = [*PURPOSE_LEXICONS, *sorted(_EXTORTION - PURPOSE_LEXICONS.keys())]
+    words = [span for name in named for span in hits.get(name, ())]
     return Demand(
         money=facts.get("money_demand") is True or not _EXTORTION.isdisjoint(hits),
         amount=_yuan(_number(facts.get("amount_demanded"))),

@@ -300,3 +300,16 @@ def test_refusal_to_pay_ties_a_threat_in_another_clause() -> None:
     assert tied.leverage.kinds == (LeverageKind.HARASSMENT,)
     assert tied.leverage.link is LeverageLink.CONDITIONAL
     assert alone.leverage.link is LeverageLink.PARALLEL
+
+
+def test_a_threat_naming_no_step_is_no_report(engine: Engine) -> None:
+    """后果自负, 这事没完 press without naming a step: the leverage is unnamed, not a report;
+    a regulator named beside it is the report."""
+    text = "我在你们超市买的饼干过期了，花了8元，赔我两万块，否则后果自负，这事没完。"
+    malice = _decided(engine, text).malice
+    assert malice is not None
+    assert malice.leverage.kinds == (LeverageKind.UNNAMED,)
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    reported = _decided(engine, text.replace("这事没完", "我去市场监管局举报")).malice
+    assert reported is not None
+    assert set(reported.leverage.kinds) == {LeverageKind.UNNAMED, LeverageKind.REPORT}

@@ -274,6 +274,8 @@ class LeverageKind(StrEnum):
     CAMPAIGN = "campaign"
     """Complaints, reports or lawsuits without end (一直投诉, 告到底, 挨个投诉)."""
     VIOLENCE = "violence"
+    UNNAMED = "unnamed"
+    """A threat that names no step (后果自负, 这事没完, 你们看着办)."""
     HARASSMENT = "harassment"
     """Coming back to the premises or the staff without end (天天来闹, 堵门, 隔三差五来找)."""
     BUSINESS_HARM = "business_harm"

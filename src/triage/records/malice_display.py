@@ -68,6 +68,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "kind:lawsuit": ("起诉", "lawsuit"),
     "kind:campaign": ("反复投诉、缠诉", "campaign"),
     "kind:violence": ("暴力威胁", "violence"),
+    "kind:unnamed": ("不明示的威胁：后果自负、这事没完", "a threat naming no step"),
     "kind:harassment": ("上门纠缠、闹事、堵门", "harassment"),
     "kind:business_harm": ("损害经营、商誉", "harm to the business"),
     "kind:withdrawal": ("以撤回投诉、删帖相交换", "dropping it for pay"),

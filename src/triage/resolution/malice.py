@@ -38,6 +38,7 @@ __all__ = [
 
 LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "leverage": LeverageKind.REPORT,
+    "leverage_threat": LeverageKind.UNNAMED,
     "leverage_media": LeverageKind.MEDIA,
     "leverage_exposure": LeverageKind.EXPOSURE,
     "leverage_review": LeverageKind.REVIEW,

@@ -174,3 +174,54 @@ def test_later_groups_found_by_the_scan_are_the_plain_search(pieces: list[str]) 
     reading = ClauseReading(text.text, segmentation, scope, analyser._actors)
     hits = matcher.find(text, segmentation, scope, reading)
     assert list(hits) == _plain_find(matcher, text, scope, reading)
+
+
+def _plain_candidates(matcher: PatternMatcher, text: str) -> list[tuple[int, int]]:
+    """Each pattern whose first group occurs and whose every later group occurs at or after
+    the first group's leftmost match, with that match's start: by regular expressions."""
+    candidates = []
+    for number, compiled in enumerate(matcher._patterns):
+        first = compiled.groups[0].search(text) if compiled.first else None
+        if first is None:
+            continue
+        later = [group for group in compiled.groups[1:] if group.pattern]
+        if all(group.search(text, first.start()) for group in later):
+            candidates.append((number, first.start()))
+    return candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*{term for group in LATER for term in group}, "款项", "x", "，", "。", "吗？", "不"]
+        ),
+        max_size=30,
+    )
+)
+def test_candidates_are_the_plain_search(pieces: list[str]) -> None:
+    """The patterns read further after the one scan are exactly those whose first group
+    occurs and whose later groups each occur after its leftmost match, when terms share
+    groups, nest, repeat or come before the first group."""
+    matcher, normalizer, _ = _later_reader()
+    text = normalizer.normalize("".join(pieces)).text
+    matches = matcher._matches(text)
+    found = matcher._candidates(matches) if matches else []
+    assert found == _plain_candidates(matcher, text)
+
+
+def test_candidates_on_the_examples() -> None:
+    """The same for every shipped pattern on the example texts."""
+    with Engine.default() as engine:
+        analyser = engine._analyser
+        with EXAMPLES.open(encoding="utf-8") as file:
+            texts = [parse_complaint(line).text for line in file if line.strip()]
+    matcher = analyser._patterns
+    survivors = 0
+    for text in texts:
+        normalized = analyser._normalizer.normalize(text).text
+        matches = matcher._matches(normalized)
+        found = matcher._candidates(matches) if matches else []
+        assert found == _plain_candidates(matcher, normalized)
+        survivors += len(found)
+    assert survivors > 0

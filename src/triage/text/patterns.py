@@ -113,10 +113,10 @@ class PatternMatcher:
         # whose first terms occurs is not looked at, and one with a later group found
         # nowhere after its earliest first term (most candidates) is dropped without a
         # regular-expression search.
-        self._patterns_of: dict[str, list[int]] = {}
+        patterns_of: dict[str, list[int]] = {}
         for number, compiled in enumerate(self._patterns):
             for term in compiled.first:
-                self._patterns_of.setdefault(term, []).append(number)
+                patterns_of.setdefault(term, []).append(number)
         self._later_of: list[tuple[int, ...]] = []
         groups_of: dict[str, list[int]] = {}
         group_count = 0
@@ -131,14 +131,19 @@ class PatternMatcher:
                 numbers.append(group_count)
                 group_count += 1
             self._later_of.append(tuple(numbers))
-        self._groups_of = {term: tuple(numbers) for term, numbers in groups_of.items()}
-        # The automaton numbers the terms; each number gives (term, is a first term, is a
-        # term of some later group).
-        scanned = sorted({*self._patterns_of, *groups_of})
-        self._scanned = tuple(
-            (term, term in self._patterns_of, term in groups_of) for term in scanned
+        # The automaton numbers the terms; per number, the term, the patterns it is a first
+        # term of and the later groups it is a term of (either may be empty).
+        scanned = sorted({*patterns_of, *groups_of})
+        self._terms_scanned = tuple(scanned)
+        self._patterns_at = tuple(tuple(patterns_of.get(term, ())) for term in scanned)
+        self._groups_at = tuple(tuple(groups_of.get(term, ())) for term in scanned)
+        number_of = {term: number for number, term in enumerate(scanned)}
+        self._first_numbers = tuple(
+            frozenset(number_of[term] for term in compiled.first) for compiled in self._patterns
         )
-        self._all_terms = ahocorasick_rs.AhoCorasick(scanned) if self._patterns_of else None
+        """Per pattern, the automaton numbers of its first terms."""
+        self._lengths = tuple(map(len, scanned))
+        self._all_terms = ahocorasick_rs.AhoCorasick(scanned) if patterns_of else None
         merged: dict[str, HitCondition] = {}
         for condition in conditions:
             merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
@@ -146,29 +151,49 @@ class PatternMatcher:
 
     def first_terms(self, text: str) -> dict[str, list[int]]:
         """Each first-group term found in normalised ``text`` → its starts, in order."""
-        return self._scan(text)[0]
-
-    def _scan(self, text: str) -> tuple[dict[str, list[int]], dict[int, int]]:
-        """`first_terms` of ``text``, and each later group found → its last start."""
         occurrences: dict[str, list[int]] = {}
-        last: dict[str, int] = {}
+        terms, patterns_at = self._terms_scanned, self._patterns_at
+        for number, start, _ in self._matches(text):
+            if patterns_at[number]:
+                occurrences.setdefault(terms[number], []).append(start)
+        return occurrences
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Every occurrence of every group term, overlapping ones too, as (term number,
+        start, end), in order of their ends: so the starts of one term come in order."""
         if self._all_terms is None:
-            return occurrences, {}
-        scanned = self._scanned
-        # Every occurrence, overlapping ones too, in order of their ends: so a term's starts
-        # come in order.
-        for number, start, _ in self._all_terms.find_matches_as_indexes(text, overlapping=True):
-            term, first, groups = scanned[number]
-            if first:
-                occurrences.setdefault(term, []).append(start)
-            if groups:
-                last[term] = start
+            return []
+        return self._all_terms.find_matches_as_indexes(text, overlapping=True)
+
+    def _candidates(self, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """The patterns whose first terms occur and whose every later group occurs after
+        the earliest of them, in pattern order, each with that earliest start."""
+        numbers, starts, _ = zip(*matches, strict=True)
+        # A term's first and last start: its occurrences come in order of their starts.
+        first = dict(zip(reversed(numbers), reversed(starts), strict=True))
+        last = dict(zip(numbers, starts, strict=True))
+        patterns_at, groups_at = self._patterns_at, self._groups_at
+        earliest: dict[int, int] = {}
+        for number, start in first.items():
+            for pattern in patterns_at[number]:
+                if earliest.get(pattern, start + 1) > start:
+                    earliest[pattern] = start
         reach: dict[int, int] = {}
-        for term, start in last.items():
-            for group in self._groups_of[term]:
+        for number, start in last.items():
+            for group in groups_at[number]:
                 if reach.get(group, -1) < start:
                     reach[group] = start
-        return occurrences, reach
+        later_of = self._later_of
+        candidates = []
+        for pattern in sorted(earliest):
+            # A later group found nowhere after the first start can follow no first term.
+            first_start = earliest[pattern]
+            for group in later_of[pattern]:
+                if reach.get(group, -1) < first_start:
+                    break
+            else:
+                candidates.append((pattern, first_start))
+        return candidates
 
     def keep(self, reading: ClauseReading) -> Keep | None:
         """The condition check for plain hits of this text (None: every hit counts)."""
@@ -196,26 +221,23 @@ class PatternMatcher:
         if not self._patterns:
             return ()
         normalized = text.text
-        occurrences, reach = self._scan(normalized)
-        # Per pattern, where its first terms occur first.
-        earliest: dict[int, int] = {}
-        for term, starts in occurrences.items():
-            start = starts[0]
-            for number in self._patterns_of[term]:
-                if earliest.get(number, start + 1) > start:
-                    earliest[number] = start
+        matches = self._matches(normalized)
+        if not matches:
+            return ()
+        candidates = self._candidates(matches)
+        if not candidates:
+            return ()
+        # The occurrences of the candidates' first terms only: (number, start) in order.
+        wanted = frozenset().union(*(self._first_numbers[number] for number, _ in candidates))
+        occurrences = [(number, start) for number, start, _ in matches if number in wanted]
+        lengths = self._lengths
         hits: list[Hit] = []
-        for number in sorted(earliest):
-            # A later group found nowhere after the first start can follow no first term.
-            first_start = earliest[number]
-            if any(reach.get(group, -1) < first_start for group in self._later_of[number]):
-                continue
+        for number, _ in candidates:
             compiled = self._patterns[number]
+            firsts = self._first_numbers[number]
             # Where its first terms occur: (start, -length), as _leftmost sorts them.
             occurring = sorted(
-                (start, -len(term))
-                for term in compiled.first
-                for start in occurrences.get(term, ())
+                (start, -lengths[term]) for term, start in occurrences if term in firsts
             )
             spec = compiled.spec
             bounds = scope.sentence if spec.within == "sentence" else scope.clause

@@ -22,6 +22,9 @@ def analyser() -> Analyser:
         ("共计120盒，其中先买了40盒。", 120),
         ("购买40袋。", 40),
         ("我买了4箱16瓶珍宝酒。", 16),
+        ("我1月在你这儿微信下单的8箱红酒，一共28320元。", 48),
+        ("在网上拍了30盒面膜。", 30),
+        ("订购了24瓶白酒。", 24),
     ],
 )
 def test_units_bought(analyser: Analyser, text: str, units: int) -> None:
@@ -29,7 +32,17 @@ def test_units_bought(analyser: Analyser, text: str, units: int) -> None:
     assert analyser.analyse(text).facts.get("units_bought") == units
 
 
-@pytest.mark.parametrize("text", ["买了20斤蜂蜜，要求十倍赔偿。", "分1次付款买了手机。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买了20斤蜂蜜，要求十倍赔偿。",
+        "分1次付款买了手机。",
+        "根据《中华人民共和国食品安全法》第一百四十八条要求，10倍赔偿。",
+        "买了以后才看到第三条写着不退不换。",
+        "和朋友共同使用的3台电脑都坏了。",
+    ],
+)
 def test_not_units(analyser: Analyser, text: str) -> None:
-    """Weights are not units, and a single payment says nothing of quantity."""
+    """Weights are not units, a single payment says nothing of quantity, an article (第…条)
+    is no count, and 共 in 共和国 or 共同 totals nothing."""
     assert "units_bought" not in analyser.analyse(text).facts

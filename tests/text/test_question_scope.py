@@ -62,6 +62,18 @@ def test_questions_are_read_per_clause() -> None:
     assert _mode_of("这不是坑人吗，我要投诉", "投诉") is Mode.STATEMENT
 
 
+def test_consultation_verbs_open_a_question() -> None:
+    """咨询, 询问, 想了解 … open a question as 请问 does; 咨询 in a name (咨询电话) does not."""
+    assert _mode_of("咨询更换水表的费用由谁承担", "更换") is Mode.QUESTION
+    assert _mode_of("用户想了解宽带提速后的资费，请回电", "提速") is Mode.QUESTION
+    assert _mode_of("用户想了解宽带提速后的资费，请回电", "回电") is Mode.STATEMENT
+    assert _mode_of("来电询问供暖费收费标准", "收费") is Mode.QUESTION
+    assert _mode_of("拨打咨询电话无人接听", "无人接听") is Mode.STATEMENT
+    assert _mode_of("交了咨询费，服务没有兑现", "交了") is Mode.STATEMENT
+    # as with 请问, a later clause that asks leaves the earlier ones stated
+    assert _mode_of("咨询一下我家停电了，什么时候来电？", "停电") is Mode.STATEMENT
+
+
 def test_a_rhetorical_question_runs_to_the_clause_that_closes_it() -> None:
     """难道/凭什么 open a rhetorical question that ends at its 吗 or ？, and 不是…吗 covers
     the clauses between; a clause after it is read on its own."""

@@ -114,7 +114,9 @@ mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing. Read
 `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
 """A clause that asks by itself (its final 吗 or ？ ends the clause, not the sentence)."""
-_INTRODUCER = re.compile("请问|想问|请教")
+_INTRODUCER = re.compile(
+    "请问|想问|请教|想知道|想了解|了解一下|询问|打听|咨询(?![费公电热服师台机顾室中])"
+)
 """Words that open a question which may come in a later clause (请问，…什么时候…？)."""
 _BARE_INTRODUCER = re.compile("(请问|想问|请教)[一下问]*[，,：:\\s]*")
 """A clause holding nothing but an introducer: the question is the next clause."""

@@ -313,3 +313,19 @@ def test_a_threat_naming_no_step_is_no_report(engine: Engine) -> None:
     reported = _decided(engine, text.replace("这事没完", "我去市场监管局举报")).malice
     assert reported is not None
     assert set(reported.leverage.kinds) == {LeverageKind.UNNAMED, LeverageKind.REPORT}
+
+
+def test_a_punitive_claim_is_a_money_demand() -> None:
+    """退一赔十 asks a sum the law fixes: the demand is money even when no sum is written."""
+    malice = malice_of({}, {"mentions": (_hit("punitive_claim", "退一赔十", 0),)})
+    assert malice.demand.money
+    assert malice.demand.purposes == (DemandPurpose.PUNITIVE,)
+
+
+def test_police_forbidden_is_no_report(engine: Engine) -> None:
+    """别想报警 belongs to a threat of violence: the leverage is violence, not a report."""
+    text = "你卖的烟是假的，今天不赔钱，就把你这店砸了，别想报警。"
+    malice = _decided(engine, text).malice
+    assert malice is not None
+    assert LeverageKind.VIOLENCE in malice.leverage.kinds
+    assert LeverageKind.REPORT not in malice.leverage.kinds

@@ -78,6 +78,16 @@ PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
 
 _REQUEST_PURPOSES = {"refund": DemandPurpose.REFUND, "compensation": DemandPurpose.COMPENSATION}
 
+_MONEY_PURPOSES = frozenset(
+    {
+        DemandPurpose.REFUND,
+        DemandPurpose.COMPENSATION,
+        DemandPurpose.PUNITIVE,
+        DemandPurpose.MENTAL_DAMAGE,
+    }
+)
+"""Purposes that are money by what they ask (退一赔十 asks a sum the law fixes)."""
+
 MEASURE_LAWS: Mapping[MeasureBasis, str] = {
     MeasureBasis.LOSS: "《食品安全法》第一百四十八条第二款（损失三倍）；"
     "《消费者权益保护法》第五十五条第二款",
@@ -157,7 +167,9 @@ def _demand(
     named = [*PURPOSE_LEXICONS, *sorted(_EXTORTION - PURPOSE_LEXICONS.keys())]
     words = [span for name in named for span in hits.get(name, ())]
     return Demand(
-        money=facts.get("money_demand") is True or not _EXTORTION.isdisjoint(hits),
+        money=facts.get("money_demand") is True
+        or not _EXTORTION.isdisjoint(hits)
+        or not _MONEY_PURPOSES.isdisjoint(purposes),
         amount=_yuan(_number(facts.get("amount_demanded"))),
         purposes=tuple(sorted(set(purposes), key=list(DemandPurpose).index)),
         spans=_ordered([*spans.get("amount_demanded", ()), *words]),

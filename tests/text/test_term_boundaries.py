@@ -164,7 +164,8 @@ def test_hits_are_exactly_the_documented_ones(
         ("小区管道漏水", "grievance", "漏水", True),  # the end of a token kept whole
         ("电梯故障频发", "grievance", "故障", True),  # the start of one
         ("故障地址在三楼", "grievance", "故障", False),  # grievance excludes 故障地址
-        ("明天计划停电通知", "grievance", "停电", True),  # the middle of one
+        ("明天计划停电通知", "sector_power", "停电", True),  # the middle of one
+        ("明天计划停电通知", "grievance", "停电", False),  # grievance excludes 计划停电
         ("房东不退违约金", "breach", "违约", False),  # one character after it: another word
         ("牛奶过期的", "quality_problem", "过期", True),  # the token is the term and 的
         ("小区停水了", "grievance", "停水", True),  # the term and 了

@@ -239,6 +239,10 @@ class Engine:
             ruleset.rules, ruleset.checked.strata, ruleset.vocabulary
         )
         self._explainer = TraceBuilder(ruleset.rules)
+        self._confidences: dict[tuple[str, str, str, str, tuple[Axis, ...]], Confidence] = {}
+        """The confidence of each outcome (its four values and defaults), read once: a
+        frozen record, the same for every decision with that outcome (a few hundred at
+        most: the combinations of the axes' values and defaults)."""
         # Each pass is sent only the facts its rules read: a smaller document to match;
         # a pass none of whose rules can be true is not sent at all.
         self._reads = tuple(
@@ -466,16 +470,31 @@ class Engine:
         )
 
     def _confidence(self, result: Resolution) -> Confidence:
+        key = (
+            result.validity.value,
+            result.nature.value,
+            result.severity.value,
+            result.responsibility.party.value,
+            result.defaults,
+        )
+        confidence = self._confidences.get(key)
+        if confidence is None:
+            confidence = self._confidences[key] = self._read_confidence(*key)
+        return confidence
+
+    def _read_confidence(
+        self, validity: str, nature: str, severity: str, party: str, defaults: tuple[Axis, ...]
+    ) -> Confidence:
         calibration = self._ruleset.calibration
         if calibration is None:
             return Confidence()
         values = {
-            Axis.VALIDITY: result.validity.value,
-            Axis.NATURE: result.nature.value,
-            Axis.SEVERITY: result.severity.value,
-            Axis.RESPONSIBILITY: result.responsibility.party.value,
+            Axis.VALIDITY: validity,
+            Axis.NATURE: nature,
+            Axis.SEVERITY: severity,
+            Axis.RESPONSIBILITY: party,
         }
-        return calibration.confidence(values, result.defaults)
+        return calibration.confidence(values, defaults)
 
     def decide_many(
         self,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from triage.records.decision import (
     Action,
@@ -120,12 +121,48 @@ def _responsibility(
 ) -> tuple[Responsibility, tuple[str, ...], bool]:
     setting = _setting(rules, Axis.RESPONSIBILITY)
     if not setting:
-        return Responsibility(party=Party(policy.responsibility_default)), (), True
+        return _responsible(str(policy.responsibility_default), None), (), True
     winner = setting[0]
     return (
-        Responsibility(party=Party(str(winner.then.set)), department=winner.then.department),
+        _responsible(str(winner.then.set), winner.then.department),
         _reasons([winner]),
         False,
+    )
+
+
+# The records below are frozen and made from plain values, so one record serves every
+# decision with the same values: made once, not validated again for each decision.
+_SHARED = 4096
+"""Distinct records of each kind kept (bounded, so memory stays flat)."""
+
+
+@lru_cache(maxsize=_SHARED, typed=True)
+def _responsible(party: str, department: str | None) -> Responsibility:
+    return Responsibility(party=Party(party), department=department)
+
+
+@lru_cache(maxsize=_SHARED, typed=True)
+def _action(
+    code: str, rule_id: str, deadline_days: int | None, working_days: bool, note: str | None
+) -> Action:
+    return Action(
+        code=code,
+        rule_id=rule_id,
+        deadline_days=deadline_days,
+        working_days=working_days,
+        note=note,
+    )
+
+
+@lru_cache(maxsize=_SHARED, typed=True)
+def _reasons_record(
+    validity: tuple[str, ...],
+    nature: tuple[str, ...],
+    severity: tuple[str, ...],
+    responsibility: tuple[str, ...],
+) -> Reasons:
+    return Reasons(
+        validity=validity, nature=nature, severity=severity, responsibility=responsibility
     )
 
 
@@ -133,13 +170,7 @@ def _actions(rules: Sequence[Rule]) -> tuple[Action, ...]:
     chosen: dict[str, Action] = {}
     for rule in rules:
         for spec in rule.then.actions:
-            action = Action(
-                code=spec.code,
-                rule_id=rule.id,
-                deadline_days=spec.deadline_days,
-                working_days=spec.working_days,
-                note=spec.note,
-            )
+            action = _action(spec.code, rule.id, spec.deadline_days, spec.working_days, spec.note)
             known = chosen.get(spec.code)
             if known is None or _sooner(action, known):
                 chosen[spec.code] = action
@@ -183,11 +214,8 @@ def resolve(fired: Sequence[Rule], policy: Policy) -> Resolution:
         nature_score=round(score, 6),
         needs_review=bool(review_reasons),
         review_reasons=tuple(dict.fromkeys(review_reasons)),
-        reasons=Reasons(
-            validity=validity_reasons,
-            nature=nature_reasons,
-            severity=severity_reasons,
-            responsibility=responsibility_reasons,
+        reasons=_reasons_record(
+            validity_reasons, nature_reasons, severity_reasons, responsibility_reasons
         ),
         defaults=defaults,
         actions=_actions(fired),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -60,6 +61,24 @@ def test_spans_are_capped_per_fact_and_the_rest_counted(engine: Engine) -> None:
     dumped = json.loads(decision.model_dump_json())
     firing = next(f for f in dumped["trace"] if f["rule_id"] == "demo.severity.injury")
     assert firing["spans_omitted"] == {"mentions": 100 - MAX_SPANS_PER_FACT}
+
+
+def test_spans_left_out_are_logged_with_their_count(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The log names the complaint and counts every span left out, over all firings; a
+    decision that left nothing out logs nothing."""
+    with caplog.at_level(logging.INFO, logger="triage.engine"):
+        decision = engine.decide(_complaint("骨折，" * 100))
+        engine.decide(_complaint("我骨折了"))
+    left = sum(sum(firing.spans_omitted.values()) for firing in decision.trace)
+    assert left >= 100 - MAX_SPANS_PER_FACT
+    messages = [
+        record.getMessage() for record in caplog.records if "left out" in record.getMessage()
+    ]
+    assert messages == [
+        f"complaint c1: {left} text spans left out of the trace (Firing.spans_omitted)"
+    ]
 
 
 def test_uncapped_firings_keep_their_json(engine: Engine) -> None:

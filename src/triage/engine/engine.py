@@ -403,7 +403,11 @@ class Engine:
 
     def _report(self, decision: Decision, seconds: float) -> None:
         """Log a slow decision and a trimmed trace, then pass the decision to ``on_decision``."""
-        omitted = sum(sum(firing.spans_omitted.values()) for firing in decision.trace)
+        omitted = sum(
+            sum(firing.spans_omitted.values())
+            for firing in decision.trace
+            if firing.spans_omitted  # most firings leave nothing out: skip their empty map
+        )
         if omitted:
             _LOG.info(
                 "complaint %s: %d text spans left out of the trace (Firing.spans_omitted)",

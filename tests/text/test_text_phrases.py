@@ -62,6 +62,17 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("either-is-no-paid-cue", "要么给三万块辛苦费", {"amounts": [("30000", "demand")]}),
     ("not-got-the-sum", "拿不到3万，我就去曝光", {"amounts": [("30000", "demand")]}),
     ("not-sent-the-sum", "今晚不转两万，我就去曝光", {"amounts": [("20000", "demand")]}),
+    # a sum before an alternative is demanded (拿五千块钱，不然…); 要是 is no paid cue; a
+    # fine the business would face is none of the complainant's loss
+    ("sum-before-otherwise", "拿五千块钱，不然我就去举报", {"amounts": [("5000", "demand")]}),
+    ("paid-before-otherwise", "花了5000元，不然也不会这么生气", {"amounts": [("5000", "paid")]}),
+    ("if-is-no-paid-cue", "你们要是不想被曝光，就准备十万块", {"amounts": [("100000", "demand")]}),
+    (
+        "fine-faced-is-other",
+        "不给我三千块，我就去举报，罚款最低二十万",
+        {"amounts": [("3000", "demand"), ("200000", "other")]},
+    ),
+    ("fine-paid-is-loss", "我被罚款200元", {"amounts": [("200", "loss")]}),
     ("bare-ten-thousand", "要求赔偿10000", {"amounts": [("10000", "demand")]}),
     ("rmb-prefix-no-cue", "RMB 3000", {"amounts": [("3000", "other")]}),
     ("price-per-bowl", "28块钱一碗", {"amounts": [("28", "paid")]}),

@@ -49,7 +49,7 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "退押金", "退定金", "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
         "准备好", "不返现", "返我", "给我返", "辛苦费", "封口费", "好处费", "和解费", "公关费",
         "保密费", "精神抚慰金", "你们出", "你出", "删帖费", "撤稿费", "下架费", "删评费", "拿不到",
-        "不转",
+        "不转", "就准备",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -61,6 +61,8 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
     AmountRole.OTHER: (
         "贷款", "借款", "借了", "欠款", "余额", "工资", "薪水", "月薪", "年薪", "收入", "额度",
         "本金", "月供", "分期", "还款", "房贷", "车贷", "保额", "满",
+        "罚款最低", "最低罚款", "罚款至少", "罚款起码", "罚款最少", "罚你们", "至少罚", "起码罚",
+        "会被罚", "要被罚", "顶格罚", "最高罚",
     ),
     AmountRole.PAID: (
         "买", "购买", "购", "花了", "花", "价格", "价钱", "售价", "单价", "总价", "原价", "标价",
@@ -70,7 +72,9 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "房价", "货款", "保费", "一碗", "一份", "一杯", "一瓶", "要",
     ),
 }  # fmt: skip
-"""Role cues; when several precede an amount: demand, then loss, then other, then paid."""
+"""Role cues; when several precede an amount: demand, then loss, then other, then paid. A
+fine the business would face (罚款最低二十万, 罚你们20万起) is other: no loss of the
+complainant's."""
 
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
@@ -92,8 +96,8 @@ OFFER_CUES = (
 _OFFERS = re.compile("|".join(OFFER_CUES))
 
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
-_NOT_CUES = ("要么",)
-"""Words holding a cue that are none (要么 is no 要): they tell no role."""
+_NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是")
+"""Words holding a cue that are none (要么, 要是 are no 要): they tell no role."""
 _CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *_NOT_CUES))
 _CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
@@ -124,6 +128,9 @@ _FEES = re.compile(
     r"误工费|营养费|护理费|损失费|辛苦费|封口费|好处费|和解费|合作费|公关费|保密费)"
 )
 """A money noun right after a bare sum names it (再加五万精神损失费): the sum is money."""
+_ALTERNATIVES = ("不然", "否则", "要不然", "要不")
+"""A clause after a sum opening with these says what follows if it is not handed over
+(拿五千块钱，不然我就去举报): a sum with no cue of its own before such a clause is demanded."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -205,7 +212,8 @@ class _Cues:
     ) -> AmountRole | None:
         """The role of the amount at ``[start, end)`` from the cues around it, if any.
 
-        Cues of its own clause first; when it has none, the cues before it in its sentence
+        Cues of its own clause first, then a next clause opening with an alternative
+        (拿五千块钱，不然…: demanded); when it has none, the cues before it in its sentence
         (a list split by spaces: 赔偿医疗费 误工费 一共8万元). An offer cue before it in its
         clause makes it ``other``.
         """
@@ -226,6 +234,8 @@ class _Cues:
                 and self.roles[after] is not None
             ):
                 return self.roles[after]
+            if low == clause[0] and self.text.startswith(_ALTERNATIVES, clause[1] + 1):
+                return AmountRole.DEMAND
         return None
 
     def refund(self, start: int, clause: tuple[int, int]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.engine.reference import evaluate
 from triage import Complaint, Decision, Engine
+from triage.engine.engine import MAX_TEXT_LENGTH, TEXT_TRUNCATED
 from triage.records.decision import Axis, Effect, EffectKind, FactValue, Firing, Nature, Span
 from triage.records.parsing import parse_complaint
 from triage.resolution.malice import malice_of
@@ -186,3 +188,29 @@ def test_trace_records_equal_validated_ones(engine: Engine) -> None:
         assert _types(record) == _types(validated)
         assert record.model_dump_json() == validated.model_dump_json()
         assert hash(record) == hash(validated)
+
+
+AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
+
+
+def test_decisions_equal_validated_ones(engine: Engine) -> None:
+    """A Decision, made without validating it again, equals the one validation makes of its
+    values: each field of the same type, the same fields set, JSON and hash; for normal,
+    malicious and truncated decisions."""
+    complaints = [
+        *_examples(),
+        Complaint(id="long", text="骨折" * (MAX_TEXT_LENGTH // 2 + 1), received_at=AT),
+    ]
+    decisions = [engine.decide(complaint) for complaint in complaints]
+    assert any(d.nature is Nature.MALICIOUS for d in decisions)
+    assert any(d.malice is None for d in decisions)
+    assert TEXT_TRUNCATED in decisions[-1].review_reasons
+    for decision in decisions:
+        validated = Decision(**decision.__dict__)
+        assert decision == validated
+        assert decision.model_fields_set == validated.model_fields_set
+        assert [type(value) for value in decision.__dict__.values()] == [
+            type(value) for value in validated.__dict__.values()
+        ]
+        assert decision.model_dump_json() == validated.model_dump_json()
+        assert hash(decision) == hash(validated)

@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 _AXIS_ORDER = {axis: index for index, axis in enumerate(Axis)}
+_DECISION_FIELDS = frozenset(Decision.model_fields)
 _RULESETS = RuleSetCache()
 """Rule sets loaded by this process, by content (see triage.engine.cache)."""
 
@@ -451,27 +452,33 @@ class Engine:
         )
 
     def _assemble(self, parts: DecisionParts) -> Decision:
-        """The Decision of ``parts``, decided by this engine or by a copy of it in a worker."""
+        """The Decision of ``parts``, decided by this engine or by a copy of it in a worker.
+
+        Every value is already of its field's type (the resolution's records were
+        validated when made), so the Decision is not validated again: what
+        ``Decision(...)`` would make, as `tests/engine/test_fast_decisions.py` checks.
+        """
         result, truncated = parts.result, parts.truncated
         review_reasons = (*result.review_reasons, TEXT_TRUNCATED) if truncated else ()
-        return Decision(
-            complaint_id=parts.complaint_id,
-            validity=result.validity,
-            nature=result.nature,
-            severity=result.severity,
-            responsibility=result.responsibility,
-            needs_review=result.needs_review or truncated,
-            review_reasons=review_reasons or result.review_reasons,
-            reasons=result.reasons,
-            nature_score=result.nature_score,
-            defaults=result.defaults,
-            actions=result.actions,
-            confidence=parts.confidence,
-            malice=parts.malice,
-            trace=self._explainer.build(parts.trace),
-            ruleset_version=self._ruleset.version,
-            as_of=parts.as_of,
-        )
+        values = {
+            "complaint_id": parts.complaint_id,
+            "validity": result.validity,
+            "nature": result.nature,
+            "severity": result.severity,
+            "responsibility": result.responsibility,
+            "needs_review": result.needs_review or truncated,
+            "review_reasons": review_reasons or result.review_reasons,
+            "reasons": result.reasons,
+            "nature_score": float(result.nature_score),
+            "defaults": result.defaults,
+            "actions": result.actions,
+            "confidence": parts.confidence,
+            "malice": parts.malice,
+            "trace": self._explainer.build(parts.trace),
+            "ruleset_version": self._ruleset.version,
+            "as_of": parts.as_of,
+        }
+        return unchecked_model(Decision, values, set(_DECISION_FIELDS))
 
     def _confidence(self, result: Resolution) -> Confidence:
         key = (

@@ -101,6 +101,13 @@ _SPLIT = re.compile(
     rf"|(?:刷卡|付款|支付|下单|结账|买了|购买了?)(?P<b>{NUMERAL})(?:多|余)?次"
 )
 """Separate purchases (分6次刷卡, 刷卡40次, 前后买了二十多次): each is at least one unit bought."""
+_TIMES_EACH = re.compile(
+    rf"(?<![0-9第])(?P<t>{NUMERAL})(?:多)?次[^。！？；\n]{{0,24}}?"
+    rf"每(?:次|单|回)都?(?:买了?|购买了?|下单|拿了?|结了?)?(?P<e>{NUMERAL})(?:多|余)?{_PACKAGING}"
+)
+"""Repeated purchases of the same goods (分8次购买，每次2件; 先后三次购买同款白酒，每次8瓶):
+the times by the units each time, the whole bought (法释〔2024〕9号: purchases of the same
+goods within a short time are counted together)."""
 
 
 def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
@@ -144,7 +151,8 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     """Every stated number of units of goods bought (购买40袋, 共计120盒, 分6次刷卡).
 
     Purchases told one by one add up (买了50袋，又买了200袋 is 250 bought), unless the text
-    states a total itself (共计120盒); separate payments (刷卡40次) count a unit each.
+    states a total itself (共计120盒) or the times by the units each time (分8次购买，每次2件
+    is 16); separate payments (刷卡40次) count a unit each.
     """
     normalized = text.text
     found: list[Signal] = []
@@ -162,8 +170,15 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
         count = _count(match["a"] or match["b"])
         if count > 1:
             found.append(_signal(text, SignalKind.UNITS, count, *match.span()))
+    # The times by the units each time state the whole: nothing told beside it is added.
+    repeated = [
+        _signal(text, SignalKind.UNITS, _count(match["t"]) * _count(match["e"]), *match.span())
+        for match in _TIMES_EACH.finditer(normalized)
+        if _count(match["t"]) > 1 and _count(match["e"]) > 0
+    ]
+    found += repeated
     purchases = [signal for signal in found if not _TOTAL.search(signal.surface)]
-    totalled = any(_TOTAL.search(match.group()) for match in bought)
+    totalled = bool(repeated) or any(_TOTAL.search(match.group()) for match in bought)
     if len(purchases) > 1 and not totalled:
         first, last = purchases[0], purchases[-1]
         summed = sum(signal.value for signal in purchases)

@@ -76,7 +76,9 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
         if starts[index] in marks:
             speaker = None
         named = named_at.get(index)
-        if named is not None:
+        if named is not None and clauses._vocative(words, index):
+            pass
+        elif named is not None:
             if previous not in clauses._PASSIVE and (
                 previous in clauses._OBJECT_MARKERS
                 or index - 1 in objects

@@ -284,3 +284,12 @@ def test_documents_forbid_unknown_keys() -> None:
         ConditionDocument.model_validate(
             {"lexicon": "x", "actors": ["respondent"], "examples": {"match": ["a"], "miss": ["b"]}}
         )
+
+
+def test_a_form_of_address_is_no_subject() -> None:
+    """客服，… calls the listener: the clauses after it go on without a subject; 客服 before
+    its predicate is the subject."""
+    assert _actor_of("客服，这几样都过期了", "过期") is Actor.UNKNOWN
+    assert _actor_of("客服你好，这几样都过期了", "过期") is Actor.UNKNOWN
+    assert _actor_of("客服，我买的这几样都过期了", "过期") is Actor.COMPLAINANT
+    assert _actor_of("客服态度差，一直不回", "不回") is Actor.RESPONDENT

@@ -12,7 +12,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   subject unless an object marker (给, 对, 向, 跟, 把, 让, …) stands right before it, or it
   goes on such an object (跟你们老板说, 给你们的客服打电话: the object too); after 被
   it is the agent (被催收骚扰: the collector did it), and 被 without an agent leaves the
-  doer ``unknown``. The respondent followed by 应该/必须/要 is the complainant's demand
+  doer ``unknown``. A form of address opening a sentence (经理，…; 客服你好，…) calls the
+  listener and is no subject. The respondent followed by 应该/必须/要 is the complainant's demand
   (平台应该人性化一点), so the clause is the complainant's. A clause without an actor word
   goes on with the previous one, as Chinese drops the subject, except that a clause
   opening with the writer's own speech act (想问, 请问, 希望, 建议, 要求) is the complainant's.
@@ -89,6 +90,13 @@ _OBJECT_MARKERS = frozenset(
     }
 )  # fmt: skip
 """Words after which an actor word is the object, not the subject (催收打电话给我家人)."""
+_VOCATIVES = frozenset(
+    {"客服", "人工客服", "在线客服", "老板", "经理", "客户经理", "店员", "店家", "卖家", "柜员"}
+)
+"""Forms of address: one standing alone at a sentence's opening (经理，…; 客服你好，…; 陈老板，…)
+calls the listener, it is not the subject of what follows."""
+_GREETINGS = frozenset({"你好", "您好", "在吗", "在么", "在不在"})
+_VOCATIVE_MARKS = frozenset("，,！!：:")
 _PASSIVE = frozenset({"被", "遭", "遭到", "受到", "让"})
 _PASSIVE_START = frozenset(word[0] for word in _PASSIVE)
 _WRITER_VERBS = ("想", "请问", "希望", "要求", "麻烦", "请", "恳请", "建议", "求", "盼")
@@ -283,7 +291,9 @@ class ClauseReading:
             if starts[index] in marks:
                 speaker = None
             named = named_at.get(index)
-            if named is not None:
+            if named is not None and _vocative(words, index):
+                pass  # 经理，这几样…: the listener called, the subject still to come
+            elif named is not None:
                 if previous not in _PASSIVE and (
                     previous in _OBJECT_MARKERS or _object_phrase(words, index, object_at)
                 ):
@@ -411,6 +421,28 @@ def _turns(word: str) -> bool:
         or word.startswith(_WRITER_VERBS)
         or word in _SPEECH
     )
+
+
+def _vocative(words: Sequence[str], index: int) -> bool:
+    """Whether the actor word at ``index`` calls the listener: a form of address opening a
+    sentence (after a one-character surname at most: 陈老板), then a comma, an exclamation
+    mark or a colon, a greeting between them at most (客服你好，)."""
+    if words[index] not in _VOCATIVES:
+        return False
+    before = index - 1
+    if (
+        before >= 0
+        and len(words[before]) == 1
+        and words[before] not in _CLAUSE_MARKS
+        and (before == 0 or words[before - 1] in _CLAUSE_MARKS)
+    ):
+        before -= 1
+    if before >= 0 and words[before] not in _CLAUSE_MARKS:
+        return False
+    after = index + 1
+    if after < len(words) and words[after] in _GREETINGS:
+        after += 1
+    return after < len(words) and words[after] in _VOCATIVE_MARKS
 
 
 def _object_phrase(words: Sequence[str], index: int, object_at: int) -> bool:

@@ -66,6 +66,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     # fine the business would face is none of the complainant's loss
     ("sum-before-otherwise", "拿五千块钱，不然我就去举报", {"amounts": [("5000", "demand")]}),
     ("paid-before-otherwise", "花了5000元，不然也不会这么生气", {"amounts": [("5000", "paid")]}),
+    # a sum insisted on (三万块，一分不能少) or left to them (五千块，你们看着办) is demanded
+    ("sum-insisted-on", "三万块，一分不能少，否则我就去举报", {"amounts": [("30000", "demand")]}),
+    ("sum-left-to-them", "五千块，你们看着办", {"amounts": [("5000", "demand")]}),
+    ("paid-before-no-less", "花了三万块，少一分钱都买不到", {"amounts": [("30000", "paid")]}),
     ("if-is-no-paid-cue", "你们要是不想被曝光，就准备十万块", {"amounts": [("100000", "demand")]}),
     (
         "fine-faced-is-other",

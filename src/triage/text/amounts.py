@@ -131,6 +131,13 @@ _FEES = re.compile(
 _ALTERNATIVES = ("不然", "否则", "要不然", "要不")
 """A clause after a sum opening with these says what follows if it is not handed over
 (拿五千块钱，不然我就去举报): a sum with no cue of its own before such a clause is demanded."""
+_INSISTED = (
+    "一分不能少", "一分都不能少", "一分也不能少", "少一分", "没得商量", "没商量", "免谈",
+    "少了免谈", "你们看着办", "你看着办", "自己看着办",
+)  # fmt: skip
+"""A clause after a sum opening with these insists on it or leaves the rest to them
+(三万块，一分不能少; 五千块，你们看着办): the sum before it is demanded, as before an
+alternative."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -234,7 +241,9 @@ class _Cues:
                 and self.roles[after] is not None
             ):
                 return self.roles[after]
-            if low == clause[0] and self.text.startswith(_ALTERNATIVES, clause[1] + 1):
+            if low == clause[0] and self.text.startswith(
+                (*_ALTERNATIVES, *_INSISTED), clause[1] + 1
+            ):
                 return AmountRole.DEMAND
         return None
 

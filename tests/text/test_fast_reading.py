@@ -195,7 +195,7 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
                 until = len(words)
         elif opened is not None:
             continue
-        elif words[index] in scope.CONDITION_MARKERS:
+        elif words[index] in scope.CONDITION_MARKERS or scope._otherwise_at(words, index):
             opened = index
         elif scope._condition_not(words[index]):
             following = words[index + 1] if index + 1 < len(words) else ""

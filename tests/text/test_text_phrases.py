@@ -118,6 +118,13 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         "水管漏水不停，不给修我就找记者",
         {"mentions": ("leak",), "mentions_conditional": ("leverage",)},
     ),
+    # 要不 cut as 要 + 不 at a clause's opening is "otherwise": it opens a condition and
+    # negates nothing
+    (
+        "split-otherwise-opens-a-condition",
+        "给我拿两万块，要不我找记者",
+        {"mentions_conditional": ("leverage",)},
+    ),
     ("uncued-amount-is-at-stake", "手机3,299元，屏幕碎了", {"amount_at_stake": 3299.0}),
     ("named-balance-is-not-at-stake", "贷款余额5万元", {"amount_at_stake": None}),
     # --- amount roles -------------------------------------------------------------------

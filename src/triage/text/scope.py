@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import compress, count
 
@@ -165,7 +165,8 @@ class Scope:
         for cue in _where(map(NEGATION_CUES.__contains__, words)):
             following = words[cue + 1] if cue + 1 < len(words) else ""
             if (
-                following in _FIRST_TIME
+                _otherwise_at(words, cue)
+                or following in _FIRST_TIME
                 or following in _KNOWING
                 or (words[cue] in _PROHIBITIVES and following == "再")
             ):
@@ -211,7 +212,7 @@ class Scope:
         """Starts and ends of the token ranges inside conditions, in one pass over the cues."""
         words, starts = self._words, self._starts
         cues = _where(map(_condition_cue, words))
-        if not any(map(_opens, map(words.__getitem__, cues))):
+        if not any(_opens(words[cue]) or _otherwise_at(words, cue) for cue in cues):
             return [], []  # no marker and no 就: no condition opens
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
@@ -246,7 +247,7 @@ class Scope:
                     until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
             elif opened is not None:
                 continue
-            elif words[index] in CONDITION_MARKERS:
+            elif words[index] in CONDITION_MARKERS or _otherwise_at(words, index):
                 opened = index
             elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""
@@ -258,6 +259,20 @@ class Scope:
             region_starts.append(opened)
             region_ends.append(min(len(words), until) if until is not None else len(words))
         return region_starts, region_ends
+
+
+_OPENING = frozenset("，,。！？!?；;…\n ")
+
+
+def _otherwise_at(words: Sequence[str], index: int) -> bool:
+    """Whether the 不 at ``index`` is the 要不 (otherwise) of a clause cut as 要 + 不
+    (给我拿两万块，要不我发到网上): it opens a condition, as 要不 does, and negates nothing."""
+    return (
+        words[index] == "不"
+        and index >= 1
+        and words[index - 1] == "要"
+        and (index == 1 or words[index - 2] in _OPENING)
+    )
 
 
 def _condition_not(word: str) -> bool:

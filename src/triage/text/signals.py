@@ -27,10 +27,14 @@ _CONTACT = re.compile(
 _CHANNEL = "投诉|反映|举报|申诉"
 """Earlier contact that is a complaint: a call to customer service or a repair request is
 not (an unresolved matter, or one earlier call, is no repeat complaint)."""
+_NOT_A_COUNT = "性|供水|供电|加压|装修|元|污染|伤害|销售|改造|开发|都|也"
+"""After N次 these make it no count of complaints: a compound noun (一次性收费, 二次供水,
+二次加压, 二次装修, 二次元, 二次污染, 二次伤害) or an emphatic negative (一次都没打通过,
+一次也没来)."""
 _REPEATS = re.compile(
     rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同投])(?:"
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
-    rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍))"
+    rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍)(?!{_NOT_A_COUNT}))"
     r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
     r"|(?P<resubmit>再投一次|再投诉一次|再来投诉|再投诉)"
     r"|(?P<again>又一次|再一次|再次|又(?!有))"

@@ -1,0 +1,35 @@
+"""N次 counts earlier complaints only as a count: compound nouns and emphatic negatives that
+hold 一次 or 二次 (一次性, 二次供水, 一次都没) are no repeat complaint."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from triage.facts import Analyser
+
+AS_OF = datetime(2024, 6, 15, 9, 30, tzinfo=UTC)
+
+CASES: list[tuple[str, str, int | None]] = [
+    ("secondary-supply", "来电人反映：小区二次供水设备老化，水压不稳", None),
+    ("secondary-pressure", "来电人反映：小区二次加压泵房噪音大", None),
+    ("one-off-payment", "来电人反映：水务公司要求一次性交一年水费", None),
+    ("never-once", "用户反映：手机一次都没打通过", None),
+    ("not-once-either", "用户反映：师傅一次也没来过", None),
+    ("complained-three-times", "来电人反映：这个问题已经投诉了三次", 3),
+    ("reported-twice", "用户表示已经反映两次了，一直没人处理", 2),
+]
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    """An analyser with no lexicons: repeats are read by the signal layer alone."""
+    return Analyser({})
+
+
+@pytest.mark.parametrize(("text", "count"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_repeat_count(analyser: Analyser, text: str, count: int | None) -> None:
+    """The text yields exactly the expected repeat count (None: no repeat)."""
+    features = analyser.analyse(text, as_of=AS_OF)
+    assert features.facts.get("repeat_count") == count, features.facts

@@ -70,6 +70,10 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("sum-insisted-on", "三万块，一分不能少，否则我就去举报", {"amounts": [("30000", "demand")]}),
     ("sum-left-to-them", "五千块，你们看着办", {"amounts": [("5000", "demand")]}),
     ("paid-before-no-less", "花了三万块，少一分钱都买不到", {"amounts": [("30000", "paid")]}),
+    ("sum-then-if-not-paid", "五千块拿来，不拿就曝光", {"amounts": [("5000", "demand")]}),
+    ("sum-as-a-floor", "这事三万块起步，我就找人天天来闹", {"amounts": [("30000", "demand")]}),
+    ("taxi-base-fare", "起步价13元，结果收了30元", {"amounts": [("13", "other"), ("30", "other")]}),
+    ("price-then-no-repair", "3000元的手机，不给修", {"amounts": [("3000", "other")]}),
     ("if-is-no-paid-cue", "你们要是不想被曝光，就准备十万块", {"amounts": [("100000", "demand")]}),
     (
         "fine-faced-is-other",

@@ -49,7 +49,7 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "退押金", "退定金", "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
         "准备好", "不返现", "返我", "给我返", "辛苦费", "封口费", "好处费", "和解费", "公关费",
         "保密费", "精神抚慰金", "你们出", "你出", "删帖费", "撤稿费", "下架费", "删评费", "拿不到",
-        "不转", "就准备", "底线",
+        "不转", "就准备", "底线", "起步",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -96,8 +96,9 @@ OFFER_CUES = (
 _OFFERS = re.compile("|".join(OFFER_CUES))
 
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
-_NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是")
-"""Words holding a cue that are none (要么, 要是 are no 要): they tell no role."""
+_NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是", "起步价")
+"""Words holding a cue that are none (要么, 要是 are no 要; a taxi's 起步价 is no 起步):
+they tell no role."""
 _CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *_NOT_CUES))
 _CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
@@ -134,10 +135,12 @@ _ALTERNATIVES = ("不然", "否则", "要不然", "要不")
 _INSISTED = (
     "一分不能少", "一分都不能少", "一分也不能少", "少一分", "没得商量", "没商量", "免谈",
     "少了免谈", "你们看着办", "你看着办", "自己看着办",
+    "不拿就", "不给就", "不赔就", "不转就", "不打就", "不拿的话", "不给的话", "不赔的话",
+    "不转的话", "不拿钱", "不给钱", "不赔钱", "不转钱", "不打钱",
 )  # fmt: skip
-"""A clause after a sum opening with these insists on it or leaves the rest to them
-(三万块，一分不能少; 五千块，你们看着办): the sum before it is demanded, as before an
-alternative."""
+"""A clause after a sum opening with these insists on it, leaves the rest to them or says
+what follows if it is not paid (三万块，一分不能少; 五千块，你们看着办; 五千块拿来，不拿就曝光):
+the sum before it is demanded, as before an alternative."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13

@@ -38,6 +38,7 @@ FRAGMENTS = (
     "能不能", "怎么办", "多久", "难道", "凭什么", "不是", "还不", "哪有", "岂",
     "如果", "万一", "要是", "否则", "不然", "不给", "不退钱", "再不", "不过", "不到",
     "没", "未经", "就", "就要", "就是", "才", "再", "还要", "然后", "少一分", "不经",
+    "的话", "不好", "不实用", "不及时", "不把", "不成", "要不是", "也就",
     "怀疑", "担心", "是不是", "会不会",
     "退款", "扣了钱", "手机坏了", "漏水", "投诉", "曝光", "三天", "两千元", "处理", "谢谢",
     "，", "。", "！", "？", "?", "；", "…", "\n", " ", "一下", "，",
@@ -167,6 +168,8 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
     region_starts: list[int] = []
     region_ends: list[int] = []
     clause = 0
+    clause_start = 0
+    hold: int | None = None  # a clause end the consequence goes past (不处理的话，…)
     opened: int | None = None
     not_word: int | None = None
     not_clause = 0
@@ -182,24 +185,31 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
             and index + 1 < len(words)
             and words[index + 1].startswith(scope._CONTINUATION)
         )
-        closes = index in ends_sentence or (until is not None and index in ends_clause)
+        closes = index in ends_sentence or (
+            until is not None and index in ends_clause and index != hold
+        )
         if closes and not continued:
             if opened is not None:
                 region_starts.append(opened)
                 region_ends.append(index)
             opened = not_word = until = None
-            clause += 1
+            clause, clause_start = clause + 1, index + 1
         elif index in ends_clause:
-            clause += 1
+            clause, clause_start = clause + 1, index + 1
             if continued:
                 until = len(words)
         elif opened is not None:
             continue
         elif words[index] in scope.CONDITION_MARKERS or scope._otherwise_at(words, index):
             opened = index
+        elif scope._if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
+            opened = not_word if not_word is not None and not_clause == clause else clause_start
+            opened = max(opened, region_ends[-1] if region_ends else 0)
+            until = len(words)  # the consequence ends with the clause after 的话 or with its own
+            hold = index + 1 if index + 1 in ends_clause else None
         elif scope._condition_not(words[index]):
             following = words[index + 1] if index + 1 < len(words) else ""
-            if following not in scope._CONDITION_NOT_EXCEPT:
+            if following not in scope._CONDITION_NOT_EXCEPT and scope._antecedent(words, index):
                 not_word, not_clause = index, clause
         elif scope._consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
             opened, until = not_word, index + scope.CONSEQUENCE_WINDOW + 1

@@ -17,7 +17,10 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   the next one to the end of that 就's clause, at most `CONSEQUENCE_WINDOW` tokens past
   it (不退钱，我就曝光; in 水管漏水不给修我就找记者 the leak stays asserted; a 不-word two
   clauses back sets up nothing), and through the clauses after it that go on with 再,
-  还要, 然后, … (再天天打12345). 没/未 … 就 is not a
+  还要, 然后, … (再天天打12345). The 不-word must be 不 + a verb of an act (不赔, 不处理,
+  不及时退款) or a strong one (再不, 要不是): 不 + a judgement is a verdict (口感不好，吃了就
+  拉肚子 happened). A clause closed by 的话 (不处理的话，…) is a condition up to the end of
+  the clause after it. 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
@@ -101,6 +104,64 @@ _CONTINUATION = ("再", "还要", "还会", "还得", "并且", "然后", "同�
 """A clause starting with these continues a consequence: 不赔我就曝光，再天天打12345."""
 
 
+_STRONG_NOT = ("再不", "若不", "如不", "要不")
+"""不-words that say "if not" by themselves (再不处理, 若不赔偿, 要不是): always a condition."""
+_ACTIONS = (
+    "赔", "给", "退", "还钱", "还款", "还我", "归还", "返", "处理", "解决", "修", "换", "补",
+    "发", "寄", "送", "撤", "删", "回", "答复", "理", "办", "同意", "答应", "接受", "认", "承认",
+    "按", "照", "配合", "改", "道歉", "履行", "兑现", "付", "支付", "打款", "转", "放款", "拿",
+    "交", "结账", "结算", "结清", "报销", "受理", "处置", "联系", "上门", "派", "安排", "来",
+    "签", "批", "落实", "执行", "出钱", "出面", "出具", "让", "走", "停止", "取消", "恢复",
+    "重做", "协商", "私了",
+    "满足", "把", "跟", "和", "与", "向", "帮", "替", "表示", "掏", "想", "肯", "愿", "听",
+    "核实", "调查", "查", "负责", "说清楚", "说明", "讲清楚", "解释", "开票", "开发票", "开具",
+    "收回", "纠正", "作出", "做出", "做处理", "接", "解封", "解冻", "放行", "通过", "批准",
+    "上报", "立案", "成", "予", "被",
+)  # fmt: skip
+"""Verbs of an act the other side is to do or not do: 不 + one of these (不赔, 不给钱, 不退,
+不处理, 不把钱退给我, 协商不成, 不被查) is the antecedent of a 不…就… condition. 不 + a
+judgement or a state (口感不好, 不实用, 不耐用, 设计不合理, 不行, 不错) is not: 口感不好，
+吃了就拉肚子 happened."""
+_NOT_ACTIONS = (
+    "给力", "理想", "理解", "认识", "负责任", "成熟", "来电", "回事", "想象", "和谐", "送达",
+)  # fmt: skip
+"""Judgements and states that start like a verb of action (不给力, 不理想, 太不负责任)."""
+_MANNER = (
+    "及时", "马上", "立即", "立刻", "尽快", "赶紧", "赶快", "妥善", "好好", "认真", "积极",
+    "主动", "按时", "如期", "全额", "全部", "再", "快点", "一次性",
+)  # fmt: skip
+"""Adverbs between 不 and its verb (不及时处理, 不尽快退款): the verb after them decides."""
+
+
+def _antecedent(words: Sequence[str], index: int) -> bool:
+    """Whether the 不-word at ``index`` has the shape of a condition's antecedent: a strong
+    不-word (再不, 若不, 要不是), a sum short of the demand, or 不 + a verb of an act
+    (`_ACTIONS`, after adverbs of manner) — 不赔我就曝光, not 口感不好，吃了就拉肚子."""
+    word = words[index]
+    if word.startswith(_SHORT_OF + _STRONG_NOT) or (index and words[index - 1] == "再"):
+        return True
+    stem = word[1:] if word[:2] == "还不" else word
+    predicate = stem[1:] + "".join(words[index + 1 : index + 4])
+    if predicate.startswith("说") and not predicate.startswith(("说清楚", "说明")):
+        return False  # 苹果小不说还酸: "let alone"
+    while predicate.startswith(_MANNER):
+        predicate = predicate[next(len(m) for m in _MANNER if predicate.startswith(m)) :]
+    return predicate.startswith(_ACTIONS) and not predicate.startswith(_NOT_ACTIONS)
+
+
+_SPOKEN = frozenset({"说", "讲", "骂", "听", "问", "原", "句"})
+"""Words before a 的话 that is speech (客服说的话很难听, 原话), not an "if"."""
+_AFTER_IF = ("就", "那", "我", "你", "便", "则", "也", "还", "会", "要", "可以", "请", "麻烦")
+
+
+def _if_at(words: Sequence[str], index: int, clause_end: bool) -> bool:
+    """Whether the 的话 at ``index`` closes a condition (不处理的话，我就…; 要求不高的话就…):
+    at the end of its clause, or before a consequence or the person who will act."""
+    if words[index] != "的话" or (index and words[index - 1] in _SPOKEN):
+        return False
+    return clause_end or (index + 1 < len(words) and words[index + 1].startswith(_AFTER_IF))
+
+
 def _consequence(word: str) -> bool:
     """Whether ``word`` is a 就 of consequence: 就, 就要, and tokens such as 就让, 就把."""
     return word in _CONSEQUENCE or (word[:1] == "就" and not word.startswith(_NOT_CONSEQUENCE))
@@ -111,6 +172,7 @@ def _condition_cue(word: str) -> bool:
     """Whether ``word`` may open, negate or answer a condition (cached: words recur)."""
     return (
         word in CONDITION_MARKERS
+        or word == "的话"
         or "不" in word
         or word.startswith(_SHORT_OF)
         or _consequence(word)
@@ -119,8 +181,8 @@ def _condition_cue(word: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _opens(word: str) -> bool:
-    """Whether ``word`` may open a condition: a marker (如果, 否则) or a 就 of consequence."""
-    return word in CONDITION_MARKERS or _consequence(word)
+    """Whether ``word`` may open a condition: a marker (如果, 否则, 的话) or a 就 of consequence."""
+    return word in CONDITION_MARKERS or word == "的话" or _consequence(word)
 
 
 def _where(flags: Iterable[bool]) -> list[int]:
@@ -219,6 +281,8 @@ class Scope:
         region_starts: list[int] = []
         region_ends: list[int] = []
         clause = 0  # clauses passed
+        clause_start = 0  # the first token of the current clause
+        hold: int | None = None  # a clause end the consequence goes past (不处理的话，…)
         opened: int | None = None
         not_word: int | None = None  # the latest 不-word: 充不进电，不给修我就投诉
         not_clause = 0
@@ -234,24 +298,33 @@ class Scope:
                 and index + 1 < len(words)
                 and words[index + 1].startswith(_CONTINUATION)
             )
-            closes = index in ends_sentence or (until is not None and index in ends_clause)
+            closes = index in ends_sentence or (
+                until is not None and index in ends_clause and index != hold
+            )
             if closes and not continued:
                 if opened is not None:
                     region_starts.append(opened)
                     region_ends.append(index)
                 opened = not_word = until = None
-                clause += 1
+                clause, clause_start = clause + 1, index + 1
             elif index in ends_clause:
-                clause += 1
+                clause, clause_start = clause + 1, index + 1
                 if continued:
                     until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
             elif opened is not None:
                 continue
             elif words[index] in CONDITION_MARKERS or _otherwise_at(words, index):
                 opened = index
+            elif _if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
+                opened = not_word if not_word is not None and not_clause == clause else clause_start
+                opened = max(opened, region_ends[-1] if region_ends else 0)
+                until = len(
+                    words
+                )  # the consequence ends with the clause after 的话 or with its own
+                hold = index + 1 if index + 1 in ends_clause else None
             elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""
-                if following not in _CONDITION_NOT_EXCEPT:
+                if following not in _CONDITION_NOT_EXCEPT and _antecedent(words, index):
                     not_word, not_clause = index, clause
             elif _consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
                 opened, until = not_word, index + CONSEQUENCE_WINDOW + 1

@@ -120,7 +120,7 @@ def build_facts(
     _incident(builder, findings, complaint)
     if "sector" not in builder.facts and findings.sector is not None:
         builder.set("sector", findings.sector.name, findings.sector.hits)
-    builder.set("text_length", len(findings.text))
+    builder.set("text_length", len(findings.text) - findings.normalized.repeated)
     if findings.asks_only:
         builder.set("asks_only", True)
     return FactSet(MappingProxyType(builder.facts), SpanMap(builder.evidence))

@@ -258,7 +258,12 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "from the text).",
         "complaint.incident_at",
     ),
-    FactSpec("text_length", INT, "Characters in the complaint text.", "text"),
+    FactSpec(
+        "text_length",
+        INT,
+        "Characters in the complaint text, a repeated mark (！！！, 。。。, 😡😡) counted once.",
+        "text",
+    ),
     FactSpec(
         "asks_only",
         B,

@@ -4,8 +4,10 @@ Steps, in order: drop invisible characters (controls, zero-width and bidi marks,
 surrogates); fold every whitespace run to one space, or to one line break if it holds one;
 map full-width forms to half-width and ASCII letters to lower case; convert traditional
 to simplified Chinese with OpenCC ``t2s``; read a space between Chinese characters as the
-comma it stands for (many posts separate clauses with spaces). Every step but the first
-two keeps one character per character, so the offset map only has to record the first two.
+comma it stands for (many posts separate clauses with spaces). A run of one punctuation
+mark or emoji repeated (！！！！, 。。。, ？？？, ~~~~, 😡😡😡) is read as that mark once, with the
+first two steps (masks such as ``****`` stay as written). Every step but these keeps one
+character per character, so the offset map only has to record these.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ _DROP = (
     "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ud800-\udfff"
 )
-_FOLD = re.compile(rf"(?:[{_DROP}]|\s)+")
-_NEEDS_FOLDING = re.compile(rf"[{_DROP}]|[^\S ]|  ")
+_MARK = rf"[^\w\s{_DROP}*＊#＃×]\ufe0f?"
+"""A punctuation mark or an emoji (with its variation selector): not a letter, a digit, a
+space, an invisible character or a mask character (*, #, ×)."""
+_FOLD = re.compile(rf"(?P<space>(?:[{_DROP}]|\s)+)|(?P<run>(?P<mark>{_MARK})(?P=mark)+)")
+_NEEDS_FOLDING = re.compile(rf"[{_DROP}]|[^\S ]|  |({_MARK})\1")
 _LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 _FULL_WIDTH = "".join(map(chr, range(0xFF01, 0xFF5F))) + "￠￡￢￣￤￥￦"
@@ -41,13 +46,16 @@ text through ``str.translate`` costs a dictionary lookup per character)."""
 class Normalized:
     """A normalised text, the original, and per normalised character its original stretch.
 
-    ``starts`` and ``ends`` are None when the two texts align one to one.
+    ``starts`` and ``ends`` are None when the two texts align one to one. ``repeated`` counts
+    the characters of repeated marks read once (！！！！ counts 3): the original's length
+    without them is what a reader sees as its length.
     """
 
     text: str
     original: str
     starts: tuple[int, ...] | None
     ends: tuple[int, ...] | None
+    repeated: int = 0
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original stretch behind the normalised stretch ``[start, end)`` (non-empty)."""
@@ -69,7 +77,7 @@ class Normalizer:
         pieces: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        kept = 0
+        kept = repeated = 0
         for match in _FOLD.finditer(text):
             start, end = match.span()
             if kept < start:
@@ -77,7 +85,12 @@ class Normalizer:
                 starts.extend(range(kept, start))
                 ends.extend(range(kept + 1, start + 1))
             run = match.group()
-            if any(char.isspace() for char in run):
+            if match.lastgroup == "run":  # ！！！！ → ！, the one mark standing for the run
+                pieces.append(run[0])
+                starts.append(start)
+                ends.append(end)
+                repeated += end - start - len(match.group("mark"))
+            elif any(char.isspace() for char in run):
                 pieces.append("\n" if _LINE_BREAK.search(run) else " ")
                 starts.append(start)
                 ends.append(end)
@@ -86,7 +99,7 @@ class Normalizer:
         starts.extend(range(kept, len(text)))
         ends.extend(range(kept + 1, len(text) + 1))
         folded = _translate("".join(pieces))
-        return Normalized(self._convert(folded), text, tuple(starts), tuple(ends))
+        return Normalized(self._convert(folded), text, tuple(starts), tuple(ends), repeated)
 
     def _convert(self, text: str) -> str:
         converted: str = self._t2s.convert(text)

@@ -68,6 +68,8 @@ def _conditional(analyser: Analyser, text: str, term: str) -> bool:
         ("信号不好就掉线，第二天就坏了", "坏了"),
         ("苹果小不说，买来第二天就坏了", "坏了"),
         ("客服说的话很难听，第二天就坏了", "坏了"),
+        ("还说什么未拆封之类的话，拆了第二天就坏了", "坏了"),
+        ("骂了很多难听的话，第二天就坏了", "坏了"),
     ],
 )
 def test_a_verdict_before_a_happening_sets_up_no_condition(

@@ -149,8 +149,14 @@ def _antecedent(words: Sequence[str], index: int) -> bool:
     return predicate.startswith(_ACTIONS) and not predicate.startswith(_NOT_ACTIONS)
 
 
-_SPOKEN = frozenset({"说", "讲", "骂", "听", "问", "原", "句"})
-"""Words before a 的话 that is speech (客服说的话很难听, 原话), not an "if"."""
+_SPOKEN = frozenset(
+    {
+        "说", "讲", "骂", "听", "问", "原", "句", "一句", "几句", "这句", "那句", "过", "之类",
+        "类似", "这种", "那种", "这些", "那些", "难听", "好听", "客气", "骂人", "威胁",
+    }
+)  # fmt: skip
+"""Words before a 的话 that is speech, not an "if": 客服说的话很难听, 说过的话, 说什么未拆封
+之类的话, 骂了很多难听的话."""
 _AFTER_IF = ("就", "那", "我", "你", "便", "则", "也", "还", "会", "要", "可以", "请", "麻烦")
 
 

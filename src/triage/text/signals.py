@@ -105,13 +105,74 @@ _SPLIT = re.compile(
     rf"|(?:刷卡|付款|支付|下单|结账|买了|购买了?)(?P<b>{NUMERAL})(?:多|余)?次"
 )
 """Separate purchases (分6次刷卡, 刷卡40次, 前后买了二十多次): each is at least one unit bought."""
-_TIMES_EACH = re.compile(
-    rf"(?<![0-9第])(?P<t>{NUMERAL})(?:多)?次[^。！？；\n]{{0,24}}?"
-    rf"每(?:次|单|回)都?(?:买了?|购买了?|下单|拿了?|结了?)?(?P<e>{NUMERAL})(?:多|余)?{_PACKAGING}"
+_GROUP_WORDS = (
+    "个?订单|个?(?:星期|礼拜)|个?月|次|回|趟|单|笔|批|天|日|周|箱|提|盒|包|袋|桶|件"
+    "|种|款|样|类|个?品种|个?口味|个?牌子|家(?!人|里|长|属)店?|个店"
 )
-"""Repeated purchases of the same goods (分8次购买，每次2件; 先后三次购买同款白酒，每次8瓶):
-the times by the units each time, the whole bought (法释〔2024〕9号: purchases of the same
-goods within a short time are counted together)."""
+_EACH_WORDS = (
+    "订单|星期|礼拜|月|次|回|趟|单|笔|批|天|日|周|箱|提|盒|包|袋|桶|件"
+    "|种|款|样|类|品种|口味|牌子|家店?|店"
+)
+_EACH_VERB = (
+    r"(?:都|各|也|还)?(?:[^0-9，。！？；,\n每]{0,10}?(?:买了?|购买了?|购入|下单|下了|拿了?|订了?|拍了?"
+    r"|囤了?|结了?)|要|装|有|是)?"
+)
+"""What comes between 每 and the units: a purchase, perhaps where (每天在你们店买5瓶), or what a
+case holds (每箱装6瓶)."""
+_GROUPS_EACH = re.compile(
+    rf"(?=[{NUMERAL_START}每])(?:"
+    rf"(?<![0-9第])(?P<g>{NUMERAL})多?(?P<gw>{_GROUP_WORDS})[^。！？；\n]{{0,24}}?"
+    rf"每(?:一|个)?(?P<ew>{_EACH_WORDS}){_EACH_VERB}(?P<e>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"|每(?:一|个)?(?P<rw>{_EACH_WORDS}){_EACH_VERB}(?P<r>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"[^。！？；\n]{{0,16}}?(?<![0-9第])(?P<h>{NUMERAL})多?(?P<hw>{_GROUP_WORDS})"
+    r")"
+)
+"""Groups by the units in each, in either order: orders (下了12单，每单5盒 is 60), cases
+(买了8箱，每箱6瓶), visits or days (分8次购买，每次2件; 连续5天，每天买3瓶), kinds (三种，每种10包)
+and the reverse (每单5盒，一共下了12单). The group and the 每 name the same thing; the units
+after 每 carry a packaging measure word, so a price (每瓶68元) or a weight (每箱20斤) is no
+count. The whole bought (法释〔2024〕9号: purchases of the same goods within a short time are
+counted together)."""
+_GROUP_CLASS = {
+    word: kind
+    for kind, words in (
+        ("order", "订单 次 回 趟 单 笔 批"),
+        ("day", "天 日"),
+        ("week", "星期 礼拜 周"),
+        ("month", "月"),
+        ("kind", "种 款 样 类 品种 口味 牌子"),
+        ("shop", "家 家店 店"),
+    )
+    for word in words.split()
+}
+"""Group words that name the same thing (分3次下单，每单5盒: the times are the orders); a
+carton is grouped only by itself (8箱，每箱6瓶)."""
+_BUYING = re.compile(r"买|购|下单|下了|订|拍|囤|拿了|结账|刷卡|(?<!菜)单")
+"""A purchase told near the groups: a hotel's two bottles of water each day (住了3天，每天送2瓶水)
+are no goods bought."""
+_KINDS = re.compile(
+    rf"(?<![0-9第])(?P<k>{NUMERAL})(?:个)?(?:种|款|样|类|品种|口味|牌子|颜色|色|味道|味|家店|个店)"
+)
+_KINDS_EACH = re.compile(
+    r"各(?:自)?(?:都)?(?:买|购买|购入|下单|拿|订|拍|囤|要)?了?"
+    rf"(?P<ke>{NUMERAL})(?:多|余)?{_PACKAGING}"
+)
+"""Each of several kinds or buyers (两种各买了20盒 is 40; 巧克力、饼干、薯片各买了10包 is 30):
+the kinds counted, or the names listed before 各 in the clause."""
+_LIST_JOINT = re.compile(r"、|和|及|与|跟")
+_GOODS_NAME = (
+    r"(?:(?!买|购|退|换|坏|剩|吃|喝|用|开|扔|少|送|发|过期|其中|只|又|共|总|合|每|各|花|价|元|钱|赔"
+    r"|要|都|是|有|也|就|还|被|已|让|给|没|不|的)[^0-9，。！？；,.!?;\n、和及])"
+)
+_MORE_GOODS = re.compile(
+    rf"{_GOODS_NAME}{{0,10}}?\s*(?:[，,]?\s*(?:、|和|及|以及|还有|外加|加上|另加)|(?P<comma>[，,]))\s*"
+    rf"(?P<name>{_GOODS_NAME}{{0,10}}?)(?<![0-9第])(?P<x>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"{_GOODS_NAME}{{0,10}}?(?=[、，,。！？；\n和及]|\s|$)"
+)
+"""Several goods listed after one purchase word (买了牛肉干10袋、猪肉脯20袋 is 30;
+2盒牛奶和3袋面包 is 5): a list item is a name and its count, no verb (买了10盒，其中5盒;
+买了5瓶，退了2瓶 add nothing); after a bare comma the item names its goods, else the count
+restates the last (8箱红酒，48瓶)."""
 
 
 def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
@@ -154,9 +215,10 @@ def find_people(text: Normalized) -> tuple[Signal, ...]:
 def find_units(text: Normalized) -> tuple[Signal, ...]:
     """Every stated number of units of goods bought (购买40袋, 共计120盒, 分6次刷卡).
 
-    Purchases told one by one add up (买了50袋，又买了200袋 is 250 bought), unless the text
-    states a total itself (共计120盒) or the times by the units each time (分8次购买，每次2件
-    is 16); separate payments (刷卡40次) count a unit each.
+    Purchases told one by one add up (买了50袋，又买了200袋 is 250 bought), and so do goods
+    listed after one purchase word (买了A 10瓶、B 20袋 is 30), unless the text states a total
+    itself (共计120盒) or groups by the units in each (下了12单，每单5盒 is 60; 两种各买了20盒
+    is 40); separate payments (刷卡40次) count a unit each.
     """
     normalized = text.text
     found: list[Signal] = []
@@ -166,23 +228,30 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
         count = _count(match[group])
         if match["k"]:
             count = max(count, _count(match["k"]))
-        elif normalized[match.end(group) : match.end(group) + 2].lstrip("多余")[:1] in _CARTONS:
+        elif _carton(normalized, match.end(group)):
             count *= _PER_CARTON
+        end = match.end()
+        if group == "n" and not match["k"]:
+            while (more := _MORE_GOODS.match(normalized, end)) and (
+                more["name"] or not more["comma"]
+            ):
+                extra = _count(more["x"])
+                count += extra * _PER_CARTON if _carton(normalized, more.end("x")) else extra
+                end = more.end()
         if count > 0:
-            found.append(_signal(text, SignalKind.UNITS, count, match.start(group), match.end()))
+            found.append(_signal(text, SignalKind.UNITS, count, match.start(group), end))
     for match in _SPLIT.finditer(normalized):
         count = _count(match["a"] or match["b"])
         if count > 1:
             found.append(_signal(text, SignalKind.UNITS, count, *match.span()))
-    # The times by the units each time state the whole: nothing told beside it is added.
-    repeated = [
-        _signal(text, SignalKind.UNITS, _count(match["t"]) * _count(match["e"]), *match.span())
-        for match in _TIMES_EACH.finditer(normalized)
-        if _count(match["t"]) > 1 and _count(match["e"]) > 0
+    # Groups by the units in each state the whole: nothing told beside them is added.
+    grouped = [
+        _signal(text, SignalKind.UNITS, value, *span)
+        for value, span in (*_groups_each(normalized), *_kinds_each(normalized))
     ]
-    found += repeated
+    found += grouped
     purchases = [signal for signal in found if not _TOTAL.search(signal.surface)]
-    totalled = bool(repeated) or any(_TOTAL.search(match.group()) for match in bought)
+    totalled = bool(grouped) or any(_TOTAL.search(match.group()) for match in bought)
     if len(purchases) > 1 and not totalled:
         first, last = purchases[0], purchases[-1]
         summed = sum(signal.value for signal in purchases)
@@ -196,6 +265,61 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
             )
         )
     return tuple(found)
+
+
+def _carton(normalized: str, after: int) -> bool:
+    """A carton counted by the default units inside: not when its sentence says what each holds
+    (买了10箱，每箱20斤 is ten cartons of a weight; 每箱12罐，买了3箱 is read as groups)."""
+    if normalized[after : after + 2].lstrip("多余")[:1] not in _CARTONS:
+        return False
+    before = re.split(r"[。！？；\n]", normalized[:after])[-1]
+    sentence = before + re.split(r"[。！？；\n]", normalized[after:], maxsplit=1)[0]
+    return not re.search(r"每(?:一|个)?[箱提]", sentence)
+
+
+def _same_group(group: str, each: str) -> bool:
+    group = group.lstrip("个")
+    if group == each:
+        return True
+    return _GROUP_CLASS.get(group, group) == _GROUP_CLASS.get(each, each)
+
+
+def _groups_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
+    found: list[tuple[int, tuple[int, int]]] = []
+    position = 0
+    while match := _GROUPS_EACH.search(normalized, position):
+        position = match.start() + 1
+        if match["g"]:
+            groups, group, each, units = match["g"], match["gw"], match["ew"], match["e"]
+        else:
+            groups, group, each, units = match["h"], match["hw"], match["rw"], match["r"]
+        if not _same_group(group, each):
+            continue
+        start, end = match.span()
+        before = re.split(r"[。！？；\n]", normalized[max(0, start - 12) : start])[-1]
+        if not _BUYING.search(before + match.group()):
+            continue
+        times, per = _count(groups), _count(units)
+        if times > 1 and per > 0:
+            found.append((times * per, (start, end)))
+            position = end
+    return found
+
+
+def _kinds_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
+    found: list[tuple[int, tuple[int, int]]] = []
+    for match in _KINDS_EACH.finditer(normalized):
+        start = match.start()
+        before = re.split(r"[。！？；\n]", normalized[max(0, start - 16) : start])[-1]
+        counted = list(_KINDS.finditer(before))
+        if counted:
+            kinds = _count(counted[-1]["k"])
+        else:
+            kinds = len(_LIST_JOINT.findall(re.split(r"[，,：:]", before)[-1])) + 1
+        per = _count(match["ke"])
+        if kinds > 1 and per > 0:
+            found.append((kinds * per, (start - len(before), match.end())))
+    return found
 
 
 def _count(written: str) -> int:

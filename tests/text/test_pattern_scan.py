@@ -153,15 +153,17 @@ def _later_reader() -> tuple[PatternMatcher, Normalizer, Engine]:
     return _LATER_READER[0]
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [*{term for group in LATER for term in group}, "款项", "x", "，", "。", "吗？", "不"]
-        ),
-        max_size=30,
-    )
+LATER_PIECES = st.lists(
+    st.sampled_from(
+        [*{term for group in LATER for term in group}, "款项", "x", "，", "。", "吗？", "不"]
+    ),
+    max_size=30,
 )
+"""Texts of the later-group terms, with punctuation, a question and a negation between them."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(LATER_PIECES)
 def test_later_groups_found_by_the_scan_are_the_plain_search(pieces: list[str]) -> None:
     """The one scan that tells where each later group last occurs drops exactly the
     patterns the plain search finds nothing for: same hits on texts where later groups
@@ -191,14 +193,7 @@ def _plain_candidates(matcher: PatternMatcher, text: str) -> list[tuple[int, int
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [*{term for group in LATER for term in group}, "款项", "x", "，", "。", "吗？", "不"]
-        ),
-        max_size=30,
-    )
-)
+@given(LATER_PIECES)
 def test_candidates_are_the_plain_search(pieces: list[str]) -> None:
     """The patterns read further after the one scan are exactly those whose first group
     occurs and whose later groups each occur after its leftmost match, when terms share

@@ -190,3 +190,27 @@ def test_repeated_values_in_a_list_cost_no_paths() -> None:
     assert _fire(rules, {"amount": 0.0}) == {"t.rule.r0"}
     assert _fire(rules, {"amount": 1.0}) == set()
     assert _fire(rules, {}) == {"t.rule.r0"}
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(conditions(), min_size=1, max_size=12),
+    fact_sets(),
+    st.sets(st.sampled_from([*FACTS, "unknown"])),
+)
+def test_encoding_the_facts_a_pass_reads_is_encoding_a_copy_of_them(
+    conditions_: list[Condition], facts: dict[str, FactValue], reads: set[str]
+) -> None:
+    """``encode(facts, reads)`` (the engine's way, no filtered copy) is byte for byte the
+    encoding of the facts named in ``reads`` alone, list and counted facts included."""
+    rules = _rules(conditions_)
+    try:
+        network = build_network(rules, {rule.id: 0 for rule in rules}, VOCABULARY)
+    except CapacityError:
+        reject()
+    (compiled,) = network.passes
+    copied = {name: value for name, value in facts.items() if name in reads}
+    assert list(compiled.encode(facts, frozenset(reads)).items()) == list(
+        compiled.encode(copied).items()
+    )
+    assert compiled.encode(facts, None) == compiled.encode(facts)

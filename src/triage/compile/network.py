@@ -29,6 +29,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import Any
@@ -102,10 +103,15 @@ class Pass:
         """The properties every fact carries: its type and the levels of the group tree."""
         return {TYPE_PROPERTY: 1} | {f"_z{level}": 1 for level in range(self.levels)}
 
-    def encode(self, facts: Mapping[str, FactValue]) -> dict[str, Any]:
-        """The fact dict durable_rules sees for ``facts`` (see compile.conditions)."""
+    def encode(
+        self, facts: Mapping[str, FactValue], reads: AbstractSet[str] | None = None
+    ) -> dict[str, Any]:
+        """The fact dict durable_rules sees for ``facts`` (see compile.conditions), or for
+        those of them named in ``reads`` (no filtered copy of ``facts`` is made)."""
         encoded: dict[str, Any] = self._routing.copy()
         for name, value in facts.items():
+            if reads is not None and name not in reads:
+                continue
             if value.__class__ is str or value.__class__ is bool:
                 encoded[name] = value  # as engine_value gives them
             elif isinstance(value, tuple):
@@ -120,7 +126,7 @@ class Pass:
         for name in self.list_facts:
             encoded.setdefault(name, [LIST_SENTINEL])
         for name in self.counted_facts:
-            items = facts.get(name, ())
+            items = facts.get(name, ()) if reads is None or name in reads else ()
             encoded[count_property(name)] = len(items) if isinstance(items, tuple) else 0
         return encoded
 

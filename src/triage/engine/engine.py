@@ -559,11 +559,10 @@ class Engine:
             ):
                 if not gate.open(facts):
                     continue
-                read = {name: value for name, value in facts.items() if name in reads}
-                encoded = compiled.encode(read)
+                encoded = compiled.encode(facts, reads)
                 if not compiled.fits(encoded) and compiled.overflow is not None:
                     compiled, ruleset = compiled.overflow, self._overflow_ruleset(index)
-                    encoded = compiled.encode(read)
+                    encoded = compiled.encode(facts, reads)
                 names = dict.fromkeys(ruleset.fire(encoded))
                 rules = [compiled.rules[name] for name in names if name in compiled.rules]
                 fired.extend(rules)

@@ -100,7 +100,10 @@ class Analyser:
         segmentation = self._segmenter.segment(normalized.text)
         scope = Scope(normalized.text, segmentation)
         reading = ClauseReading(normalized.text, segmentation, scope, self._actors)
-        hits = self._lexicons.find(normalized, segmentation, scope, self._patterns.keep(reading))
+        patterns = self._patterns
+        hits = self._lexicons.find(
+            normalized, segmentation, scope, patterns.keep(reading), patterns.conditioned
+        )
         found = self._patterns.find(normalized, segmentation, scope, reading)
         if found:
             hits = tuple(sorted((*hits, *found), key=lambda hit: (hit.start, hit.end)))

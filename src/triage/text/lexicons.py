@@ -8,6 +8,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from itertools import compress, count
 
 import ahocorasick_rs
@@ -117,12 +118,15 @@ class LexiconMatcher:
         segmentation: Segmentation,
         scope: Scope,
         keep: Keep | None = None,
+        conditioned: AbstractSet[str] | None = None,
     ) -> tuple[Hit, ...]:
         """Every hit: a term starting at a token start and ending at a token end.
 
         Most terms are single tokens (the segmenter knows them); only tokens that begin a
         longer term are extended over the following tokens. ``keep`` (lexicon, first
-        token, normalised start and end) drops the hits whose lexicon's conditions fail.
+        token, normalised start and end) drops the hits whose lexicon's conditions fail;
+        when ``conditioned`` is given, it is asked only about the lexicons named there (it
+        keeps every hit of the others).
         """
         normalized = text.text
         words, starts, ends = segmentation.words, segmentation.starts, segmentation.ends
@@ -148,14 +152,16 @@ class LexiconMatcher:
             conditional_hit = conditional(first)
             begin, finish = (start, end) if aligned else text.to_original(start, end)
             surface = original[begin:finish]
-            hits.extend(
-                [
-                    Hit(name, term, surface, begin, finish, negated, conditional_hit)
-                    for name in terms.get(term, ())
-                    if (keep is None or keep(name, first, start, end))
-                    and not (blocked and _covered(blocked.get(name), start, end))
-                ]
-            )
+            for name in terms.get(term, ()):  # a plain loop: most terms name one lexicon
+                if (
+                    keep is not None
+                    and (conditioned is None or name in conditioned)
+                    and not keep(name, first, start, end)
+                ):
+                    continue
+                if blocked and _covered(blocked.get(name), start, end):
+                    continue
+                hits.append(Hit(name, term, surface, begin, finish, negated, conditional_hit))
         return tuple(hits)
 
     def _over_tokens(

@@ -148,6 +148,7 @@ class PatternMatcher:
         for condition in conditions:
             merged[condition.lexicon] = _narrowed(merged.get(condition.lexicon), condition)
         self._conditions: Mapping[str, HitCondition] = merged
+        self._conditioned = frozenset(merged)
 
     def first_terms(self, text: str) -> dict[str, list[int]]:
         """Each first-group term found in normalised ``text`` → its starts, in order."""
@@ -194,6 +195,11 @@ class PatternMatcher:
             else:
                 candidates.append((pattern, first_start))
         return candidates
+
+    @property
+    def conditioned(self) -> frozenset[str]:
+        """The lexicons whose plain hits have conditions: `keep` keeps every other hit."""
+        return self._conditioned
 
     def keep(self, reading: ClauseReading) -> Keep | None:
         """The condition check for plain hits of this text (None: every hit counts)."""

@@ -256,3 +256,30 @@ def test_decades_grades_and_ages_are_no_spans(core_analyser: Analyser) -> None:
     for text in ("一进餐厅仿佛到了80年代的食堂", "孩子上了三年级", "孩子已经3周岁"):
         assert "days_since_incident" not in core_analyser.analyse(text, as_of=as_of).facts, text
     assert core_analyser.analyse("已经三年了", as_of=as_of).facts["days_since_incident"] == 1095
+
+
+def test_a_time_asked_for_is_not_the_incident(core_analyser: Analyser) -> None:
+    """The time the complainant asks for (要求今天给答复, 请本周内处理, 今晚之前回复,
+    要求12月10日前退款) is no time the harm happened: days_since_incident comes from the
+    latest past time told as when it happened."""
+    as_of = datetime(2026, 12, 7, tzinfo=UTC)
+    asked = {
+        "11月20日停水，要求今天给我答复": 17,
+        "11月20日扣了钱，请本周内处理": 17,
+        "昨天买的，今晚之前给我回复": 1,
+        "11月1日下单，希望本月底前发货": 36,
+        "3月5日买的，要求商家12月10日前退款": 277,
+        "11月1日下单，要求2027年1月1日前发货": 36,
+    }
+    for text, days in asked.items():
+        assert core_analyser.analyse(text, as_of=as_of).facts["days_since_incident"] == days, text
+    # near misses: the present told as when it happened, and a past time inside a demand
+    told = {
+        "11月20日停过一次水，今天又停水了": 0,
+        "本周已经停了三次水": 0,
+        "要求退还上个月多扣的话费": 36,
+        "要求退还11月5日多扣的费用": 32,
+        "我请假今天去了门店": 0,
+    }
+    for text, days in told.items():
+        assert core_analyser.analyse(text, as_of=as_of).facts["days_since_incident"] == days, text

@@ -248,7 +248,8 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "days_since_incident",
         INT,
         "Days from the incident (incident_at, else the latest point in time the text names, "
-        "e.g. 三年前: the last event told) to received_at.",
+        "e.g. 三年前: the last event told, not a time asked for as in 要求今天答复) to "
+        "received_at.",
         "complaint.incident_at | text",
     ),
     FactSpec(

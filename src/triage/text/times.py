@@ -6,6 +6,8 @@ the same day three years earlier. References after the reference date are droppe
 so are those that name the present (现在2025年了). A text that names a date with its year
 after the reference date (用户反映:2020-11-27, received 2020-01-01) was written after it:
 the reference date is not when the text speaks from, so none of its references is read.
+A time the complainant asks for (要求今天给答复, 今晚之前回复, 要求12月10日前退款) is no
+past reference either and is not read.
 """
 
 from __future__ import annotations
@@ -36,6 +38,23 @@ _OWNED = re.compile("(?:用|住|开|买|戴|穿|骑|办|装|租|养|交|缴|使�
 
 _PRESENT = re.compile("(?:现在|如今|目前|眼下)(?:是|已经|已|都)?$")
 """Before a reference, these say it names the present (现在2025年了), not an event."""
+
+_DEMAND = re.compile(
+    r"(?:要求|请求|希望|务必|必须|限期|最迟|最晚|(?<![申邀报聘提])请(?![假问教]))"
+    r"[^，,。；;！!？?\n]{0,6}$"
+)
+"""Before a reference in its clause, these make it the time asked for (要求今天给答复,
+请于本周内处理, 希望本月底前退款), not when the harm happened."""
+
+_DEADLINE = re.compile(r"(?:年底|月底|底)?(?:之前|以前|之内|以内|前|内)")
+"""After a reference, these make it a deadline (今晚之前, 本周内, 12月10日前)."""
+
+_NOW = frozenset({"day", "week", "month", "year"})
+"""Forms that may name the present (今天, 本周, 本月, 今年): asked for, or a deadline, they
+are the demand's time. 昨天, 上周, 去年 and the like name only the past."""
+
+_PAST_FORMS = ("大前", "前年", "前天", "去年", "上", "昨")
+"""Starts of the forms of _NOW that name only the past."""
 
 _DAY = rf"(?:{_MONTH})[日号]"
 _PATTERNS = {
@@ -70,6 +89,8 @@ def find_times(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
     found: list[TimeReference] = []
     for match in _TIMES.finditer(text.text):
         kind = match.lastgroup
+        if kind is not None and _demanded(match, kind):
+            continue
         resolved = _RESOLVERS[kind](match, reference) if kind else None
         if resolved is None:
             continue
@@ -89,6 +110,22 @@ def find_times(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
         )
         found.append(TimeReference(resolved, text.original[begin:finish], begin, finish, lasting))
     return tuple(found)
+
+
+def _demanded(match: re.Match[str], kind: str) -> bool:
+    """Whether the reference is the time the complainant asks for, not when harm happened:
+    a form that may name the present (今天, 今晚, 本周, 本月, 今年) asked for (要求今天给答复)
+    or followed by a deadline (今晚之前, 本周内); a date (12月10日, 2027年1月1日) both asked
+    for and followed by a deadline (要求12月10日前退款). A past form (昨天, 上周, 去年, 三天前)
+    is never one: 要求退还上个月多扣的话费 tells when the harm happened."""
+    if kind not in _NOW and kind not in _DATED and kind != "monthday":
+        return False
+    text, start = match.string, match.start()
+    if kind in _NOW and match[kind].startswith(_PAST_FORMS):
+        return False
+    asked = bool(_DEMAND.search(text, max(0, start - 8), start))
+    deadline = bool(_DEADLINE.match(text, match.end()))
+    return asked or deadline if kind in _NOW else asked and deadline
 
 
 def _number(written: str | None) -> int | None:

@@ -8,7 +8,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from tests.engine.reference import evaluate
-from triage.compile.network import build_network
+from triage.compile.network import Pass, build_network
 from triage.engine.durable import DurableRuleset
 from triage.errors import CapacityError
 from triage.facts.vocabulary import FactSpec, FactType, Vocabulary
@@ -137,6 +137,17 @@ def _fire(rules: list[Rule], facts: Mapping[str, FactValue]) -> set[str]:
     return {compiled.rules[name].id for name in names if name in compiled.rules}
 
 
+def _one_pass(rules: list[Rule]) -> Pass:
+    """The one pass the rules compile to; rules beyond one group's paths are skipped (their
+    refusal at compile time is tested in test_capacity)."""
+    try:
+        network = build_network(rules, {rule.id: 0 for rule in rules}, VOCABULARY)
+    except CapacityError:
+        reject()
+    (compiled,) = network.passes
+    return compiled
+
+
 @settings(max_examples=300)
 @given(
     st.lists(conditions(), min_size=1, max_size=12), st.lists(fact_sets(), min_size=1, max_size=4)
@@ -150,11 +161,7 @@ def test_compiled_rules_fire_exactly_as_the_reference_says(
     holds are refused at compile time (tested in test_capacity); they are skipped here.
     """
     rules = _rules(conditions_)
-    try:
-        network = build_network(rules, {rule.id: 0 for rule in rules}, VOCABULARY)
-    except CapacityError:
-        reject()
-    (compiled,) = network.passes
+    compiled = _one_pass(rules)
     ruleset = DurableRuleset(compiled.definition)
     try:
         for facts in fact_sets_:
@@ -203,12 +210,7 @@ def test_encoding_the_facts_a_pass_reads_is_encoding_a_copy_of_them(
 ) -> None:
     """``encode(facts, reads)`` (the engine's way, no filtered copy) is byte for byte the
     encoding of the facts named in ``reads`` alone, list and counted facts included."""
-    rules = _rules(conditions_)
-    try:
-        network = build_network(rules, {rule.id: 0 for rule in rules}, VOCABULARY)
-    except CapacityError:
-        reject()
-    (compiled,) = network.passes
+    compiled = _one_pass(_rules(conditions_))
     copied = {name: value for name, value in facts.items() if name in reads}
     assert list(compiled.encode(facts, frozenset(reads)).items()) == list(
         compiled.encode(copied).items()

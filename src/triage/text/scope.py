@@ -324,9 +324,8 @@ class Scope:
             elif _if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
                 opened = not_word if not_word is not None and not_clause == clause else clause_start
                 opened = max(opened, region_ends[-1] if region_ends else 0)
-                until = len(
-                    words
-                )  # the consequence ends with the clause after 的话 or with its own
+                # the consequence ends with the clause after 的话 or with its own
+                until = len(words)
                 hold = index + 1 if index + 1 in ends_clause else None
             elif _condition_not(words[index]):
                 following = words[index + 1] if index + 1 < len(words) else ""

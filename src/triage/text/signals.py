@@ -267,13 +267,21 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     return tuple(found)
 
 
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+
+
+def _sentence_before(normalized: str, end: int, reach: int | None = None) -> str:
+    """The text of ``end``'s sentence before it, at most ``reach`` characters back."""
+    start = 0 if reach is None else max(0, end - reach)
+    return _SENTENCE_END.split(normalized[start:end])[-1]
+
+
 def _carton(normalized: str, after: int) -> bool:
     """A carton counted by the default units inside: not when its sentence says what each holds
     (买了10箱，每箱20斤 is ten cartons of a weight; 每箱12罐，买了3箱 is read as groups)."""
     if normalized[after : after + 2].lstrip("多余")[:1] not in _CARTONS:
         return False
-    before = re.split(r"[。！？；\n]", normalized[:after])[-1]
-    sentence = before + re.split(r"[。！？；\n]", normalized[after:], maxsplit=1)[0]
+    sentence = _sentence_before(normalized, after) + _SENTENCE_END.split(normalized[after:], 1)[0]
     return not re.search(r"每(?:一|个)?[箱提]", sentence)
 
 
@@ -296,7 +304,7 @@ def _groups_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
         if not _same_group(group, each):
             continue
         start, end = match.span()
-        before = re.split(r"[。！？；\n]", normalized[max(0, start - 12) : start])[-1]
+        before = _sentence_before(normalized, start, 12)
         if not _BUYING.search(before + match.group()):
             continue
         times, per = _count(groups), _count(units)
@@ -310,7 +318,7 @@ def _kinds_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
     found: list[tuple[int, tuple[int, int]]] = []
     for match in _KINDS_EACH.finditer(normalized):
         start = match.start()
-        before = re.split(r"[。！？；\n]", normalized[max(0, start - 16) : start])[-1]
+        before = _sentence_before(normalized, start, 16)
         counted = list(_KINDS.finditer(before))
         if counted:
             kinds = _count(counted[-1]["k"])

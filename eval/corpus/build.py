@@ -18,7 +18,8 @@ The output file is self-contained; this script needs the source copies under
 candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
 ids continuing after the first draw's. `build.py --draw 3` writes texts6.jsonl: a third
 sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3), ids
-continuing after the second draw's.
+continuing after the second draw's. `build.py --draw 4` writes texts8.jsonl the same way
+(random.Random(20261206 + 3), the caps in DRAW4).
 """
 
 import csv
@@ -31,11 +32,12 @@ from pathlib import Path
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUT = HERE / {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl"}[DRAW_NO]
+OUT = HERE / {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl"}[DRAW_NO]
 # caps of the later draws, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
 DRAW3 = {"waimai": 25, "hotel": 30, "shopping": 50, "ccf_car": 50, "chnsenti": 20, "afqmc": 25}
-LATER = [DRAW2, DRAW3][: DRAW_NO - 1]
+DRAW4 = {"waimai": 25, "hotel": 25, "shopping": 60, "ccf_car": 60, "chnsenti": 15, "afqmc": 25}
+LATER = [DRAW2, DRAW3, DRAW4][: DRAW_NO - 1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # ---------------------------------------------------------------- masking
@@ -260,6 +262,7 @@ def afqmc():
 DRAW_SIZES = [
     {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100},
     {"waimai": 40, "htl": 40, "shop": 80, "car": 80, "csc": 30, "afq": 30},
+    {"waimai": 25, "htl": 30, "shop": 50, "car": 50, "csc": 20, "afq": 25},
 ]
 
 

@@ -16,7 +16,8 @@ Reading the Excel sources needs openpyxl and xlrd (not project dependencies).
 `build3.py --draw 2` writes texts5.jsonl: a second, disjoint sample from the same
 candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
 ids continuing after the first draw's. `build3.py --draw 3` writes texts7.jsonl: a third
-sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3).
+sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3);
+`--draw 4` writes texts9.jsonl (random.Random(20261206 + 3), the caps in DRAW4).
 """
 
 import json
@@ -33,14 +34,16 @@ from build2 import join_title
 SEED = 20261206
 CAP = 200
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUT = HERE / {1: "texts3.jsonl", 2: "texts5.jsonl", 3: "texts7.jsonl"}[DRAW_NO]
+OUT = HERE / {1: "texts3.jsonl", 2: "texts5.jsonl", 3: "texts7.jsonl", 4: "texts9.jsonl"}[DRAW_NO]
 # caps of the later draws by source tag, and the texts each draw took per id tag
 DRAW2 = {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40}
 DRAW3 = {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
-LATER = [DRAW2, DRAW3][: DRAW_NO - 1]
+DRAW4 = {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
+LATER = [DRAW2, DRAW3, DRAW4][: DRAW_NO - 1]
 DRAW_SIZES = [
     {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200},
     {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40},
+    {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30},
 ]
 SRC = Path("/tmp/src3")
 

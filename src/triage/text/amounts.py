@@ -12,6 +12,7 @@ import bisect
 import re
 from decimal import Decimal
 from functools import cached_property
+from typing import NamedTuple
 
 from triage.text.features import Amount, AmountRole
 from triage.text.normalize import Normalized
@@ -20,6 +21,7 @@ from triage.text.scope import Scope
 
 __all__ = [
     "BARE_CUE_GAP",
+    "BOUND_CUES",
     "CUE_WINDOW",
     "HANDED_OVER",
     "OFFER_CUES",
@@ -79,6 +81,10 @@ complainant's."""
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
 
+BOUND_CUES = ("至少", "起码", "最少", "最低", "不低于", "不少于", "不下于")
+"""Words that make a bare number a floor (至少5万, 不低于十万) and so money without telling its
+role: a number of days or items carries its measure word and stays none."""
+
 REFUND_CUES = (
     "退还", "退回", "返还", "退款", "退钱", "退我", "要回", "追回", "还我", "退押金", "退定金",
     "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
@@ -99,15 +105,23 @@ _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PA
 _NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是", "起步价")
 """Words holding a cue that are none (要么, 要是 are no 要; a taxi's 起步价 is no 起步):
 they tell no role."""
-_CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *_NOT_CUES))
+_CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *BOUND_CUES, *_NOT_CUES))
 _CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
 
+_RANGE_JOINTS = "到至~～－—-"
 _MONEY = re.compile(
-    rf"(?=[{NUMERAL_START}¥人rc])(?P<prefix>(?:¥|人民币|rmb|cny) ?)?"
-    rf"(?P<number>{NUMERAL})(?P<more>多|余)?(?P<scale>[kw](?![a-z0-9]))?"
+    rf"(?=[{NUMERAL_START}¥人rc上大小])(?P<prefix>(?:¥|人民币|rmb|cny) ?)?"
+    rf"(?:(?P<places>[3-9三四五六七八九])位数"
+    rf"|(?:(?P<low>{NUMERAL})[{_RANGE_JOINTS}])?"
+    rf"(?:(?P<over>上)(?=[十百千万])|(?P<half>[大小])(?=几[十百千万]))?"
+    rf"(?P<number>{NUMERAL})(?P<more>多|余|把)?(?P<scale>[kw](?![a-z0-9]))?)"
     r"(?P<currency> ?(?:元钱|元整|元|块钱|块|圆|人民币|rmb|cny))?"
 )
+"""A sum, with the spoken forms of a floor: a range (3到5万, 1000-2000元: its lower end), 上万
+(10,000 or more), 大几千 (5,000 or more) and 小几万, 万把块 (about 10,000) and 五位数 (10,000 or
+more). 好几万 and 几万 are read by the numeral (几 counted as 2)."""
+_UNIT_CHARACTERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _MEASURE = re.compile(
     r" ?(?:[年月日号天周星次回遍趟个人户名位口件台部张瓶盒袋包箱双对副罐桶粒片颗支枝把只头条页"
     r"本杯碗份顿餐间套辆架艘座栋层楼岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]|[a-z])"
@@ -141,6 +155,8 @@ _INSISTED = (
 """A clause after a sum opening with these insists on it, leaves the rest to them or says
 what follows if it is not paid (三万块，一分不能少; 五千块，你们看着办; 五千块拿来，不拿就曝光):
 the sum before it is demanded, as before an alternative."""
+_FLOOR_ROLES = (AmountRole.DEMAND, AmountRole.LOSS)
+"""Roles in which a sum written only as a floor (几万, 上万) is kept: what is asked or lost."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
 _MAX_YUAN = Decimal(10) ** 12
 _MAX_DIGITS = 13
@@ -158,15 +174,17 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
     cues = _Cues(normalized)
     amounts: list[Amount] = []
     for match in _MONEY.finditer(normalized):
-        value = _value(match, normalized, cues)
-        if value is None:
+        found = _value(match, normalized, cues)
+        if found is None:
             continue
-        start, end = match.span()
+        start, end = found.start, match.end()
         role = cues.role(start, end, scope.clause(start), scope.sentence(start))
+        if found.vague and role not in _FLOOR_ROLES:
+            continue
         begin, finish = text.to_original(start, end)
         amounts.append(
             Amount(
-                value,
+                found.value,
                 role or AmountRole.OTHER,
                 text.original[begin:finish],
                 begin,
@@ -266,13 +284,38 @@ class _Cues:
         return next((role for role in _PRIORITY if role in preceding), None)
 
 
-def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
+class _Sum(NamedTuple):
+    """A sum read from the text: its value in yuan and where it starts."""
+
+    value: Decimal
+    start: int
+    vague: bool
+    """Written only as a floor (几万, 上万, 大几千, 万把块, 五位数): kept as a demand or a loss,
+    where the floor is what is asked or lost, not as a price or other money."""
+
+
+_PLACES = {
+    **dict(zip("三四五六七八九", range(3, 10), strict=True)),
+    **{str(n): n for n in range(3, 10)},
+}
+_NOT_MONEY_AFTER = re.compile(r"的?(?:密码|验证码|号码|数字|编号|账号|卡号)")
+_MONEY_AFTER = ("的钱", "的赔偿", "的补偿")
+
+
+def _value(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
     """The sum in yuan if the match is money, else None (cheapest tests first)."""
-    number = match.group("number")
     start, end = match.span()
+    if match.group("places"):
+        return _places(match, text, cues)
+    number = match.group("number")
+    if match.group("low") and match.group("prefix") is None:
+        start = match.start("low")
     marked = match.group("prefix") or match.group("currency")
+    about = match.group("more") == "把"  # 万把块: about one unit
+    one_character = len(number) == 1 and not number.isascii()
     if not marked and (
-        (len(number) == 1 and not number.isascii())  # 一, 三: far too common as words
+        # 一, 三: far too common as words
+        (one_character and not (match.group("over") or about or match.group("low")))
         or not (
             cues.just_before(start)
             or text.startswith(_SENT_ON, end)
@@ -297,19 +340,77 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> Decimal | None:
         or len(number.split(".")[0]) > _MAX_DIGITS
     ):
         return None
-    numeral = parse_numeral(number)
-    if numeral is None or numeral.vague:
+    if about:
+        if number not in _UNIT_CHARACTERS or number == "亿":
+            return None
+        numeral = parse_numeral("一" + number)
+    elif match.group("over"):
+        if text[max(0, match.start("over") - 2) : match.start("over")] == "成千":
+            return None  # 成千上万: a great many, no sum
+        numeral = parse_numeral("一" + number)
+    elif half := match.group("half"):
+        numeral = parse_numeral(("五" if half == "大" else "一") + number[1:])
+    else:
+        numeral = parse_numeral(number)
+    if numeral is None:
         return None
+    vague = numeral.vague or about or bool(match.group("over") or match.group("half"))
     scale = match.group("scale")
-    value = numeral.value * (10_000 if scale == "w" else 1000 if scale else 1)
+    multiple = 10_000 if scale == "w" else 1000 if scale else 1
+    value = numeral.value * multiple
     if not 0 < value < _MAX_YUAN:
         return None
+    if match.group("low"):
+        low = _range_low(match.group("low"), number, multiple)
+        if low is not None and low < value:
+            value = low
+        elif match.group("prefix") is None:
+            return _value_alone(match, text, cues)
     if not marked:
-        return value if numeral.has_unit or scale or len(number) >= 2 else None
+        if numeral.has_unit or scale or len(number) >= 2 or about or match.group("over"):
+            return _Sum(value, start, vague)
+        return None
     currency = (match.group("currency") or "").strip()
     if currency == "块" and value < 10 and not text.startswith("钱", end):
         return None  # 三块蛋糕: 块 as a measure word
-    return value
+    return _Sum(value, start, vague)
+
+
+def _range_low(low: str, high: str, multiple: int) -> Decimal | None:
+    """The lower end of a range in the units of its upper end (3到5万: 30,000), if a number."""
+    numeral = parse_numeral(low)
+    if numeral is None or numeral.vague:
+        return None
+    value = numeral.value * multiple
+    if not numeral.has_unit and high[-1] in _UNIT_CHARACTERS:
+        value *= _UNIT_CHARACTERS[high[-1]]
+    return value if value > 0 else None
+
+
+def _value_alone(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
+    """The upper number of a pair that is no range (5万-3万), read on its own."""
+    at = match.start("over") if match.group("over") else match.start("half")
+    again = _MONEY.match(text, at if at >= 0 else match.start("number"))
+    if again is None or again.group("low"):
+        return None
+    return _value(again, text, cues)
+
+
+def _places(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
+    """五位数, 六位数: a sum with that many digits, 10,000 or 100,000 at least, when asked or named
+    as money (赔个五位数, 五位数的赔偿) and not a code (六位数的密码)."""
+    start, end = match.span()
+    if _NOT_MONEY_AFTER.match(text, end):
+        return None
+    if not (
+        match.group("prefix")
+        or match.group("currency")
+        or cues.just_before(start)
+        or _FEES.match(text, end)
+        or text.startswith(_MONEY_AFTER, end)
+    ):
+        return None
+    return _Sum(Decimal(10) ** (_PLACES[match.group("places")] - 1), start, True)
 
 
 def _touches_number(text: str, start: int, end: int) -> bool:

@@ -296,6 +296,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("broke-again", "手机又坏了", {"repeat_count": None}),
     ("first-complaint", "这是我第一次投诉", {"repeat_count": None}),
     ("more-than-once", "不止一次反映过这个问题", {"repeat_count": 2}),
+    ("not-first-stay-is-no-repeat", "住这家酒店不是第一次了，这次房间很脏", {"repeat_count": None}),
+    ("recurring-problem-is-no-repeat", "这种情况已经不止一次了，还没修好", {"repeat_count": None}),
     ("third-delay-no-contact", "这是第三次延误", {"repeat_count": None}),
     # --- people and time ----------------------------------------------------------------
     ("households", "十几户居民停电了", {"people_affected": 10}),

@@ -2,8 +2,8 @@
 
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
 多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
-in the clause; 不是第一次/并非第一次
-(1) and 不止一次 (2) alone; an earlier complaint (之前投诉过, 已经向12315投诉了: 1), an earlier
+in the clause; 不是第一次/并非第一次 (1) and 不止一次 (2) with a complaint word in the clause
+too; an earlier complaint (之前投诉过, 已经向12315投诉了: 1), an earlier
 ticket (前工单, 详见工单CP…: 1) or a report made long ago (反映很久了, 投诉4个月无果: 1). A matter
 still unresolved (一直没人处理) or an earlier call is no repeat complaint. People: a number
 with a person measure word or noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
@@ -61,8 +61,10 @@ _FIXED = {
 _NEEDS_CONTACT_IN_CLAUSE = frozenset({"times", "many"})
 _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|12300|市长热线")
 """N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话
-is three calls about one complaint, not three complaints."""
-_NEEDS_COMPLAINT = frozenset({"times", "many", "again"})
+is three calls about one complaint, not three complaints. So do 不是第一次 and 不止一次: 不是第一次
+住了 is a guest's earlier stay and 这种情况不止一次了 the problem recurring, neither an earlier
+complaint (§8.1 Before)."""
+_NEEDS_COMPLAINT = frozenset({"times", "many", "again", "notfirst", "morethanonce"})
 
 _PERSON = (
     "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"

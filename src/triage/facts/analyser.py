@@ -23,7 +23,7 @@ from triage.text.scope import Scope
 from triage.text.sector import guess_sector
 from triage.text.segment import Segmenter
 from triage.text.signals import find_people, find_repeats, find_units
-from triage.text.times import find_times
+from triage.text.times import find_overdue, find_times
 
 __all__ = ["Analyser"]
 
@@ -90,6 +90,7 @@ class Analyser:
             times=findings.times,
             sector=findings.sector,
             reference_date=findings.reference_date,
+            overdue=findings.overdue,
             asks_only=findings.asks_only,
             facts=facts.facts,
             spans=facts.spans,
@@ -118,5 +119,6 @@ class Analyser:
             times=find_times(normalized, reference) if reference is not None else (),
             sector=guess_sector(hits),
             reference_date=reference,
+            overdue=find_overdue(normalized, reference) if reference is not None else (),
             asks_only=reading.asks_only,
         )

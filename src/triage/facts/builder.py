@@ -123,6 +123,8 @@ def build_facts(
     builder.set("text_length", len(findings.text) - findings.normalized.repeated)
     if findings.asks_only:
         builder.set("asks_only", True)
+    if findings.overdue:
+        builder.set("promise_overdue", True, findings.overdue)
     return FactSet(MappingProxyType(builder.facts), SpanMap(builder.evidence))
 
 

@@ -260,6 +260,14 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "complaint.incident_at",
     ),
     FactSpec(
+        "promise_overdue",
+        B,
+        "A time promised or announced for an act (承诺11月底前修好, 原定2018年5月1号完工, "
+        "反馈说12月中旬能解决) had passed before received_at, read to the last day it can mean, "
+        "and the text does not say it was kept; a courier's estimate is none.",
+        "text",
+    ),
+    FactSpec(
         "text_length",
         INT,
         "Characters in the complaint text, a repeated mark (！！！, 。。。, 😡😡) counted once.",

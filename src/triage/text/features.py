@@ -235,6 +235,9 @@ class TextFindings:
     times: tuple[TimeReference, ...]
     sector: SectorGuess | None
     reference_date: date | None
+    overdue: tuple[TimeReference, ...]
+    """Times promised or announced for an act (承诺11月底前修好) that passed by
+    ``reference_date``, each resolved to the last day it can mean."""
     asks_only: bool
     """Every sentence asks (请问, 为什么, 怎么办, 吗, ？) and none states anything else."""
 

@@ -8,6 +8,10 @@ after the reference date (用户反映:2020-11-27, received 2020-01-01) was writ
 the reference date is not when the text speaks from, so none of its references is read.
 A time the complainant asks for (要求今天给答复, 今晚之前回复, 要求12月10日前退款) is no
 past reference either and is not read.
+
+``find_overdue`` reads the other side of a date: a time promised or announced for doing
+something (承诺11月底前修好, 原定2018年5月1号完工, 反馈说12月中旬能解决, 2020年10月份准备重修)
+that had passed by the reference date, resolved to the last day it can mean.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from triage.text.features import TimeReference
 from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 
-__all__ = ["find_times"]
+__all__ = ["find_overdue", "find_times"]
 
 _CN_DIGIT = "〇零一二三四五六七八九"
 _CN_DIGIT_VALUE = {
@@ -234,3 +238,132 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
     "monthday": _month_day,
     "span": _span,
 }
+
+
+_CLAUSE_END = "，,。；;！!？?：:\n"
+_PROMISED = re.compile(
+    r"(?:承诺|答复|回复|反馈|说好|约好|约定|答应|告知|保证|原定|原计划|计划|预计|通告|公告|公示|规定"
+    r"|应于|应在|应当在|定于|将于|说)"
+)
+"""Before a date in its clause, these make it a time promised or announced (承诺11月底前修好,
+原定2018年5月完工, 反馈说12月中旬能解决)."""
+
+_PROMISED_AFTER = re.compile(r"(?:准备|计划|预计|承诺|答应|将|要)")
+"""Right after a date, these make it a time planned or promised (2020年10月份准备重修)."""
+
+_DONE = re.compile(
+    r"(?:完工|竣工|完成|解决|修|建成|建好|改造|安装|装好|开通|通水|通气|通车|供水|供暖|恢复|到位|交付|交房"
+    r"|投用|投入使用|整改|到账|退还|退款|退钱|发放|上门|接入|办好|办理|答复|回复|处理|拆除|搬走|清理"
+    r"|铺设|施工|动工|开工|建设|搬迁|结束)"
+)
+"""The act promised for that date, after it in its clause (…完工, …能解决, …前修好)."""
+
+_DONE_ALREADY = re.compile(
+    r"(?:已经?|都)(?:完工|竣工|完成|解决|修好|修复|恢复|到账|退|发放|处理|办好)|按时|如期|按期"
+)
+"""Later in its sentence, these say the promise was kept (承诺11月5日修好，已经修好了)."""
+
+_TOLD_DONE = re.compile(r"好?[了过]")
+"""Right after the act, these tell it happened (客服说11月5日处理了): no promise."""
+
+_ESTIMATE = re.compile(r"骑手|外卖|快递|配送|送餐|物流")
+"""A rider's or courier's estimated arrival is no commitment (lateness alone is waiting)."""
+
+_DUE = re.compile(
+    rf"(?:(?P<y>[0-9]{{4}}|[{_CN_DIGIT}]{{4}}|今年|去年)年?)?"
+    rf"(?:(?P<m>{_MONTH})月份?(?:(?P<d>{_MONTH})[日号]|(?P<part>初|上旬|中旬|下旬|底|末))?"
+    r"|(?<=年)年?(?P<yend>底|末)?)"
+)
+_PART_DAY = {"初": 10, "上旬": 10, "中旬": 20}
+_AHEAD_DAYS = 183
+"""A date without its year more than half a year after the reference date was last year's."""
+
+
+def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
+    """Every time promised or announced for an act that passed before ``reference``.
+
+    The date is read to the last day it can mean (12月 → 31 December, 中旬 → the 20th,
+    2018年 → 31 December 2018); without a year it is the reference year's, or last year's
+    when that would lie more than half a year ahead. A date later in its sentence said to be
+    kept (已经修好, 按时完工), or a rider's or courier's estimate, is none.
+    """
+    found: list[TimeReference] = []
+    written = text.text
+    if _written_later(text, reference):
+        return ()
+    for match in _DUE.finditer(written):
+        if not match.group(0) or (match["m"] is None and match["y"] is None):
+            continue
+        start, end = match.span()
+        clause_start = max(written.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
+        before = written[max(clause_start, start - 12) : start]
+        after = written[end : end + 12]
+        cut = min((i for i, char in enumerate(after) if char in _CLAUSE_END), default=len(after))
+        after = after[:cut]
+        promised_before = _PROMISED.search(before) is not None
+        promised_after = _PROMISED_AFTER.match(after) is not None
+        act = _DONE.search(after)
+        if (
+            not (promised_before or promised_after)
+            or act is None
+            or _TOLD_DONE.match(after, act.end())
+        ):
+            continue
+        sentence_end = min(
+            (i for i in (written.find(mark, end) for mark in "。；;！!？?\n") if i >= 0),
+            default=len(written),
+        )
+        sentence_start = max(written.rfind(mark, 0, start) for mark in "。；;！!？?\n") + 1
+        if _DONE_ALREADY.search(written, end, sentence_end) or _ESTIMATE.search(
+            written, sentence_start, sentence_end
+        ):
+            continue
+        due = _last_day(match, reference)
+        if due is None or due >= reference:
+            continue
+        begin, finish = text.to_original(start, end)
+        found.append(TimeReference(due, text.original[begin:finish], begin, finish))
+    return tuple(found)
+
+
+def _written_later(text: Normalized, reference: date) -> bool:
+    """Whether the text names a date with its year after ``reference`` (as ``find_times``
+    reads it: written later, so its dates cannot be placed from ``reference``)."""
+    for match in _TIMES.finditer(text.text):
+        kind = match.lastgroup
+        if kind not in _DATED:
+            continue
+        resolved = _RESOLVERS[kind](match, reference)
+        if (
+            resolved is not None
+            and resolved > reference
+            and not _PRESENT.search(text.text, max(0, match.start() - 4), match.start())
+        ):
+            return True
+    return False
+
+
+def _last_day(match: re.Match[str], reference: date) -> date | None:
+    """The last day a promised date can mean, or None."""
+    year_written = match["y"]
+    if year_written == "今年":
+        year: int | None = reference.year
+    elif year_written == "去年":
+        year = reference.year - 1
+    else:
+        year = _number(year_written)
+    month = _number(match["m"])
+    if month is None:
+        return _date(year, 12, 31) if year is not None else None
+    if not 1 <= month <= 12:
+        return None
+    guessed = year is None
+    year = reference.year if year is None else year
+    if not 1900 <= year <= 2100:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = _number(match["d"]) if match["d"] else _PART_DAY.get(match["part"] or "", last)
+    due = _date(year, month, min(day, last) if day else last)
+    if due is not None and guessed and (due - reference).days > _AHEAD_DAYS:
+        due = _date(year - 1, month, min(day or 31, calendar.monthrange(year - 1, month)[1]))
+    return due

@@ -195,13 +195,22 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
             opened = not_word = until = None
             clause, clause_start = clause + 1, index + 1
         elif index in ends_clause:
+            begin = starts[clause_start] if clause_start < len(words) else starts[index]
             clause, clause_start = clause + 1, index + 1
             if continued:
                 until = len(words)
+            elif opened is None:
+                held = not_word is not None and not_clause == clause - 1
+                opening = scope._opens_at_clause(text_scope._text, starts[index], begin, held)
+                if opening == "step":
+                    opened, until, hold = not_word, len(words), None
+                elif opening == "deadline":
+                    opened = index + 1
         elif opened is not None:
             continue
-        elif words[index] in scope.CONDITION_MARKERS or scope._otherwise_at(words, index):
-            opened = index
+        elif scope._marker(words[index]) or scope._otherwise_at(words, index):
+            glued = words[index] not in scope.CONDITION_MARKERS and scope._marker(words[index])
+            opened = index + 1 if glued else index
         elif scope._if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
             opened = not_word if not_word is not None and not_clause == clause else clause_start
             opened = max(opened, region_ends[-1] if region_ends else 0)
@@ -212,7 +221,7 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
             if following not in scope._CONDITION_NOT_EXCEPT and scope._antecedent(words, index):
                 not_word, not_clause = index, clause
         elif scope._consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
-            opened, until = not_word, index + scope.CONSEQUENCE_WINDOW + 1
+            opened, until = not_word, scope._reach(words, index)
     if opened is not None:
         region_starts.append(opened)
         region_ends.append(min(len(words), until) if until is not None else len(words))

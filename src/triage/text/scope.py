@@ -20,7 +20,11 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   还要, 然后, … (再天天打12345). The 不-word must be 不 + a verb of an act (不赔, 不处理,
   不及时退款) or a strong one (再不, 要不是): 不 + a judgement is a verdict (口感不好，吃了就
   拉肚子 happened). A clause closed by 的话 (不处理的话，…) is a condition up to the end of
-  the clause after it. 没/未 … 就 is not a
+  the clause after it. A marker cut with its pronoun (如果你) is a marker; a list after 就
+  counts once in the window; money not arriving (钱不到位) is a 不-antecedent; the
+  complainant's next step opening the clause after a 不-antecedent (你们不赔，我会…) is its
+  consequence without 就; a clause opening past a deadline the clause before sets (…之前打给
+  我，过了周五…) is a condition to the end of its sentence. 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
@@ -34,6 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import compress, count
+from typing import Literal
 
 from triage.text.segment import Segmentation
 
@@ -78,6 +83,20 @@ CONDITION_MARKERS = frozenset(
         "只要", "除非", "如", "否则", "不然", "要不然", "要不", "否则的话", "不然的话",
     }
 )  # fmt: skip
+_GLUED_MARKERS = frozenset(
+    {"如果", "假如", "要是", "若是", "倘若", "万一", "一旦", "假设", "如若", "假若", "只要", "除非"}
+)
+_PRONOUNS = frozenset("你您我他她它咱")
+"""A marker cut together with the pronoun after it (如果你, 要是你, 假如我 are dictionary
+words, or lexicon terms): still a marker."""
+
+
+def _marker(word: str) -> bool:
+    """Whether ``word`` opens a condition to the end of its sentence: a marker (如果, 否则),
+    or a marker cut with the pronoun after it (如果你们不赔 is cut 如果你 + 们)."""
+    return word in CONDITION_MARKERS or (word[-1:] in _PRONOUNS and word[:-1] in _GLUED_MARKERS)
+
+
 SUSPICION_MARKERS = frozenset(
     {"怀疑", "担心", "担忧", "怕", "害怕", "最怕", "生怕", "恐怕", "疑似", "是不是", "会不会"}
 )
@@ -89,6 +108,15 @@ _NOT_A_CONDITION = (
     "不住", "不小心", "不知道", "不治", "不省", "不动产",
 )  # fmt: skip
 """不-words that do not negate a predicate (不过, 不到一个月就坏了), so set up no condition."""
+_ARRIVAL = ("不到位", "不到账", "不到帐")
+"""Money not arriving (钱不到位，我就…; 赔偿款不到账就…): 不到 negates an act here, the
+payment's, when the money is named just before it (服务不到位 is a verdict)."""
+_MONEY = frozenset(
+    {
+        "钱", "钱款", "款", "款项", "赔偿", "赔款", "赔偿款", "赔偿金", "补偿", "补偿款",
+        "这笔钱", "数",
+    }
+)  # fmt: skip
 _CONDITION_NOT_EXCEPT = frozenset({"经", "经过"})  # 不经同意就扣款: not a condition
 _SHORT_OF = ("少一分", "少一毛", "少一块", "少给一分", "差一分")
 """A sum short of the demand (少一分…就): set up the condition as a 不-word does."""
@@ -100,6 +128,24 @@ _NOT_CONSEQUENCE = (
 CONSEQUENCE_WINDOW = 6
 """Tokens after a 就 of consequence that its clause's consequence reaches at most (a text
 without punctuation is one clause: 不给钱就曝光 does not make the rest of it a threat)."""
+_LIST_MARKS = frozenset({"、", "和", "及", "以及", "或", "或者", "跟", "与"})
+"""Marks inside a list: a list fills one place of the consequence, so an item and the mark
+after it do not count towards `CONSEQUENCE_WINDOW` (不赔我就在美团、大众点评、抖音上都发差评)."""
+
+
+def _reach(words: Sequence[str], index: int) -> int:
+    """The end (exclusive) of the consequence of the 就 at ``index``: `CONSEQUENCE_WINDOW`
+    tokens past it, a list's items and marks counting once (就发到抖音、快手、小红书 reaches
+    the last item as 就发到抖音 does)."""
+    counted, position = 0, index + 1
+    while position < len(words) and counted < CONSEQUENCE_WINDOW:
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if words[position] not in _LIST_MARKS and following not in _LIST_MARKS:
+            counted += 1
+        position += 1
+    return position
+
+
 _CONTINUATION = ("再", "还要", "还会", "还得", "并且", "然后", "同时", "而且", "接着")
 """A clause starting with these continues a consequence: 不赔我就曝光，再天天打12345."""
 
@@ -142,6 +188,8 @@ def _antecedent(words: Sequence[str], index: int) -> bool:
         return True
     stem = word[1:] if word[:2] == "还不" else word
     predicate = stem[1:] + "".join(words[index + 1 : index + 4])
+    if ("不" + predicate).startswith(_ARRIVAL):
+        return index > 0 and words[index - 1] in _MONEY
     if predicate.startswith("说") and not predicate.startswith(("说清楚", "说明")):
         return False  # 苹果小不说还酸: "let alone"
     while predicate.startswith(_MANNER):
@@ -177,7 +225,7 @@ def _consequence(word: str) -> bool:
 def _condition_cue(word: str) -> bool:
     """Whether ``word`` may open, negate or answer a condition (cached: words recur)."""
     return (
-        word in CONDITION_MARKERS
+        _marker(word)
         or word == "的话"
         or "不" in word
         or word.startswith(_SHORT_OF)
@@ -188,7 +236,7 @@ def _condition_cue(word: str) -> bool:
 @lru_cache(maxsize=65_536)
 def _opens(word: str) -> bool:
     """Whether ``word`` may open a condition: a marker (如果, 否则, 的话) or a 就 of consequence."""
-    return word in CONDITION_MARKERS or word == "的话" or _consequence(word)
+    return _marker(word) or word == "的话" or _consequence(word)
 
 
 def _where(flags: Iterable[bool]) -> list[int]:
@@ -280,8 +328,10 @@ class Scope:
         """Starts and ends of the token ranges inside conditions, in one pass over the cues."""
         words, starts = self._words, self._starts
         cues = _where(map(_condition_cue, words))
-        if not any(_opens(words[cue]) or _otherwise_at(words, cue) for cue in cues):
-            return [], []  # no marker and no 就: no condition opens
+        if not any(
+            _opens(words[cue]) or _otherwise_at(words, cue) for cue in cues
+        ) and not _CLAUSE_OPENER.search(self._text):
+            return [], []  # no marker, no 就 and no opening clause: no condition opens
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
         region_starts: list[int] = []
@@ -314,13 +364,24 @@ class Scope:
                 opened = not_word = until = None
                 clause, clause_start = clause + 1, index + 1
             elif index in ends_clause:
+                begin = starts[clause_start] if clause_start < len(words) else starts[index]
                 clause, clause_start = clause + 1, index + 1
                 if continued:
                     until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
+                elif opened is None:
+                    held = not_word is not None and not_clause == clause - 1
+                    opening = _opens_at_clause(self._text, starts[index], begin, held)
+                    if opening == "step":  # 你们不赔，我会发到网上: to the end of that clause
+                        opened, until, hold = not_word, len(words), None
+                    elif opening == "deadline":  # …之前打给我，过了周五…: to the sentence's end
+                        opened = index + 1
             elif opened is not None:
                 continue
-            elif words[index] in CONDITION_MARKERS or _otherwise_at(words, index):
-                opened = index
+            elif _marker(words[index]) or _otherwise_at(words, index):
+                # a marker cut with its pronoun (如果你) opens after itself: the word is also
+                # an address to the reader (如果你想买…), which stays what it is
+                glued = words[index] not in CONDITION_MARKERS and _marker(words[index])
+                opened = index + 1 if glued else index
             elif _if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
                 opened = not_word if not_word is not None and not_clause == clause else clause_start
                 opened = max(opened, region_ends[-1] if region_ends else 0)
@@ -332,7 +393,7 @@ class Scope:
                 if following not in _CONDITION_NOT_EXCEPT and _antecedent(words, index):
                     not_word, not_clause = index, clause
             elif _consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
-                opened, until = not_word, index + CONSEQUENCE_WINDOW + 1
+                opened, until = not_word, _reach(words, index)
         if opened is not None:
             region_starts.append(opened)
             region_ends.append(min(len(words), until) if until is not None else len(words))
@@ -340,6 +401,36 @@ class Scope:
 
 
 _OPENING = frozenset("，,。！？!?；;…\n ")
+
+_STEP = (
+    r"(?:(?:我们?|老子|本人|咱们?)(?:会|要(?!求)|将|肯定|一定|必定|必将|马上|立刻|立马|直接|天天|每天"
+    r"|还会|还要|再|也会)|(?:你们?|你家)?等着)"
+)
+"""A clause opening with the complainant's next step (我会, 我们将, 我马上, 我天天, 等着…):
+after a clause holding a 不-antecedent it is the consequence, with or without 就 (你们不赔，
+我会发到网上; 钱不到位，我们马上去举报)."""
+_AFTER_DEADLINE = r"(?:过了|超过|逾期|到时候|到时|届时)"
+"""A clause opening past a deadline (过了周五我就去电视台; 到时候别怪我) after a clause that
+sets one (周五之前把钱打给我): a condition to the end of its sentence."""
+_DEADLINE = re.compile(r"之前|以前|以内|为止|[天日号周月底点时年]前|[天日周月时]内")
+_STEP_AT = re.compile(_STEP)
+_AFTER_DEADLINE_AT = re.compile(_AFTER_DEADLINE)
+_CLAUSE_OPENER = re.compile(rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})")
+"""Whether a text may hold a condition that opens at a clause end (a shortcut's test)."""
+
+
+def _opens_at_clause(
+    text: str, mark: int, clause_begin: int, antecedent: bool
+) -> Literal["step", "deadline", None]:
+    """What the clause after the clause end at character ``mark`` opens: the consequence of
+    the clause before (``antecedent``: it holds a 不-antecedent) when it starts with the
+    complainant's next step; a condition when it starts past a deadline that the clause
+    before (from character ``clause_begin``) sets; else nothing."""
+    if antecedent and _STEP_AT.match(text, mark + 1):
+        return "step"
+    if _AFTER_DEADLINE_AT.match(text, mark + 1) and _DEADLINE.search(text, clause_begin, mark):
+        return "deadline"
+    return None
 
 
 def _otherwise_at(words: Sequence[str], index: int) -> bool:
@@ -359,6 +450,8 @@ def _condition_not(word: str) -> bool:
     if word.startswith(_SHORT_OF):
         return True
     stem = word[1:] if word[:2] in ("再不", "还不", "若不", "如不", "要不") else word
+    if stem == "不到" or stem.startswith(_ARRIVAL):
+        return True  # 钱不到位 / 钱不到 + 账: `_antecedent` asks for the money before it
     return stem[:1] == "不" and not stem.startswith(_NOT_A_CONDITION)
 
 

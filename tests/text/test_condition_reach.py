@@ -1,0 +1,140 @@
+"""Conditions in more of their shapes (docs/text-analysis.md, "Conditions"): a marker cut
+with its pronoun (如果你们…), a list inside the consequence (就发到抖音、快手、小红书), money
+not arriving (钱不到位，…), a consequence told as the complainant's next step without 就
+(你们不赔，我会…), and a deadline passed (…之前打给我，过了周五…)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from triage.facts import Analyser
+
+CHANNELS = ("抖音", "快手", "小红书", "微博", "朋友圈", "业主群", "大众点评", "12315", "12345")
+LEXICONS = {
+    "leverage": [*CHANNELS, "曝光", "媒体", "记者", "电视台", "举报", "工商", "税务", "消防"],
+    "addressee": ["如果你", "要是你"],
+    "refund": ["退款"],
+    "fault": ["坏了"],
+}
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser(LEXICONS)
+
+
+def _conditional(analyser: Analyser, text: str, term: str) -> bool:
+    hits = [hit for hit in analyser.analyse(text).hits if hit.term == term]
+    assert hits, (text, term)
+    return hits[-1].conditional
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果你们不赔三万，我就发抖音",
+        "要是你们不同意，我会把视频发到抖音",
+        "我要求赔偿5000元。如果你们不同意，我会把视频发到抖音。",
+    ],
+)
+def test_a_marker_cut_with_its_pronoun_opens_a_condition(analyser: Analyser, text: str) -> None:
+    assert _conditional(analyser, text, "抖音")
+
+
+def test_the_address_cut_with_a_marker_stays_what_it_is(analyser: Analyser) -> None:
+    """如果你想买… addresses the reader: the word itself is not made hypothetical."""
+    assert not _conditional(analyser, "如果你想买这款，先看看抖音上的评测", "如果你")
+
+
+@given(
+    items=st.lists(st.sampled_from(CHANNELS), min_size=1, max_size=6),
+    mark=st.sampled_from(("、", "和", "或者")),
+    lead=st.sampled_from(("不赔我就发到", "不给钱就在", "再不处理我就去")),
+)
+def test_a_list_in_the_consequence_counts_once(
+    analyser: Analyser, items: list[str], mark: str, lead: str
+) -> None:
+    """However long the list after 就, its last item is as conditional as its first."""
+    text = lead + mark.join(items) + "上曝光"
+    assert _conditional(analyser, text, items[-1]), text
+    assert _conditional(analyser, text, "曝光"), text
+
+
+def test_the_consequence_still_ends_in_an_unpunctuated_text(analyser: Analyser) -> None:
+    """A list counts once, but the reach is still bounded: an unpunctuated text does not
+    become a threat to its end."""
+    text = "不给钱就曝光我那台手机用了三个月屏幕就坏了找了客服也没用最后去了12315"
+    assert not _conditional(analyser, text, "12315")
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "conditional"),
+    [
+        ("赔我五千块。钱不到位，我就向媒体曝光。", "媒体", True),
+        ("赔偿款不到账我就去举报", "举报", True),
+        ("服务不到位，我就给了他们抖音差评", "抖音", False),
+        ("整改不到位就被12345通报了", "12345", False),
+    ],
+)
+def test_money_not_arriving_is_an_antecedent(
+    analyser: Analyser, text: str, term: str, conditional: bool
+) -> None:
+    """不到位/不到账 of money named just before is the payment not made; of anything else
+    it is a verdict."""
+    assert _conditional(analyser, text, term) is conditional
+
+
+@given(
+    refusal=st.sampled_from(("你们不赔", "不给钱", "再不处理", "钱不到位", "不退钱")),
+    step=st.sampled_from(("我会", "我们将", "我马上去", "我天天", "我直接", "等着")),
+    channel=st.sampled_from(CHANNELS),
+)
+def test_the_next_step_after_a_refusal_is_its_consequence(
+    analyser: Analyser, refusal: str, step: str, channel: str
+) -> None:
+    """你们不赔，我会发到抖音: the consequence, with or without 就."""
+    text = f"{refusal}，{step}{channel}曝光"
+    assert _conditional(analyser, text, channel), text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("客服不给退款，我只能去12315投诉了", "12315"),
+        ("你们不赔，我要求退款", "退款"),
+        ("口感不好，我会在抖音上说的", "抖音"),
+        ("你们不赔，我会发到抖音。手机第二天就坏了", "坏了"),
+        ("你们不赔，我会发到抖音，手机第二天就坏了", "坏了"),
+    ],
+)
+def test_what_is_no_next_step_stays_asserted(analyser: Analyser, text: str, term: str) -> None:
+    """Resignation (我只能), a demand (我要求), a step after a verdict, and what follows the
+    consequence's clause are told, not threatened."""
+    assert not _conditional(analyser, text, term)
+
+
+@given(
+    deadline=st.sampled_from(("周五之前", "三天内", "月底前", "明天中午12点前", "24小时以内")),
+    past=st.sampled_from(("过了周五", "超过时间", "逾期", "到时候", "届时")),
+    channel=st.sampled_from(CHANNELS),
+)
+def test_a_deadline_passed_is_a_condition(
+    analyser: Analyser, deadline: str, past: str, channel: str
+) -> None:
+    text = f"{deadline}把三万块打给我，{past}我就发{channel}。"
+    assert _conditional(analyser, text, channel), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "买回来放了两天，过了两天就坏了，我发了抖音",
+        "我是周五之前买的。过了周五我发了抖音",
+    ],
+)
+def test_time_passing_without_a_deadline_set_is_told(analyser: Analyser, text: str) -> None:
+    """过了 without a deadline set in the clause before (or only in another sentence) tells
+    what happened."""
+    assert not _conditional(analyser, text, "抖音")

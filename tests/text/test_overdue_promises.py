@@ -56,6 +56,12 @@ def overdue(text: str, reference: date) -> list[tuple[str, date]]:
             date(2026, 6, 1),
             [("2026年4月份", date(2026, 4, 30))],
         ),
+        # 年底 alone: this year's end, or last year's when this one is over half a year ahead
+        (
+            "之前回复说年底前做好，现在已经4月了都还没做好",
+            date(2026, 4, 12),
+            [("年底", date(2025, 12, 31))],
+        ),
         # a December promise read in January is last December's
         (
             "之前反馈说12月下旬能解决，现在已经1月了",
@@ -77,6 +83,7 @@ def test_a_time_promised_and_passed_is_overdue(
         ("预计十月底完工", date(2026, 10, 29)),
         ("承诺12月底前修好", date(2026, 11, 20)),
         ("物业答复本月20日前处理", date(2026, 6, 1)),
+        ("街道答复年底前做好", date(2026, 11, 12)),
         # kept, or told as done
         ("约定3月2日上门安装，师傅按时来装好了", date(2026, 3, 10)),
         ("答复11月5日前修好，已经修好了，但又坏了", date(2026, 11, 20)),

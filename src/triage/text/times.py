@@ -254,7 +254,7 @@ _PROMISED_AFTER = re.compile(r"(?:准备|计划|预计|承诺|答应|将|要)")
 _DONE = re.compile(
     r"(?:完工|竣工|完成|解决|修|建成|建好|改造|安装|装好|开通|通水|通气|通车|供水|供暖|恢复|到位|交付|交房"
     r"|投用|投入使用|整改|到账|退还|退款|退钱|发放|上门|接入|办好|办理|答复|回复|处理|拆除|搬走|清理"
-    r"|铺设|施工|动工|开工|建设|搬迁|结束)"
+    r"|铺设|施工|动工|开工|建设|搬迁|结束|做好|弄好|搞好|落实)"
 )
 """The act promised for that date, after it in its clause (…完工, …能解决, …前修好)."""
 
@@ -273,6 +273,7 @@ _DUE = re.compile(
     rf"(?:(?P<y>[0-9]{{4}}|[{_CN_DIGIT}]{{4}}|今年|去年)年?)?"
     rf"(?:(?P<m>{_MONTH})月份?(?:(?P<d>{_MONTH})[日号]|(?P<part>初|上旬|中旬|下旬|底|末))?"
     r"|(?<=年)年?(?P<yend>底|末)?)"
+    r"|(?<![0-9年〇零一二三四五六七八九今去])年(?P<bare>底|末)"
 )
 _PART_DAY = {"初": 10, "上旬": 10, "中旬": 20}
 _AHEAD_DAYS = 183
@@ -292,7 +293,7 @@ def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]
     if _written_later(text, reference):
         return ()
     for match in _DUE.finditer(written):
-        if not match.group(0) or (match["m"] is None and match["y"] is None):
+        if not match.group(0) or (match["m"] is None and match["y"] is None and not match["bare"]):
             continue
         start, end = match.span()
         clause_start = max(written.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
@@ -346,6 +347,10 @@ def _written_later(text: Normalized, reference: date) -> bool:
 def _last_day(match: re.Match[str], reference: date) -> date | None:
     """The last day a promised date can mean, or None."""
     year_written = match["y"]
+    if match["bare"]:
+        due = _date(reference.year, 12, 31)
+        ahead = due is not None and (due - reference).days > _AHEAD_DAYS
+        return _date(reference.year - 1, 12, 31) if ahead else due
     if year_written == "今年":
         year: int | None = reference.year
     elif year_written == "去年":

@@ -21,7 +21,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
   actor is the respondent, whatever subject the quote has.
 * **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
-  the clause), ``rhetorical`` (难道, 凭什么, 不是…吗). A comma-joined ticket
+  the clause; 在哪, or 多少, 哪里, 哪天, 几号 … closing it, unless 不知/不清楚 … tells it as
+  an embedded question), ``rhetorical`` (难道, 凭什么, 不是…吗). A comma-joined ticket
   (手机三天就黑屏了，请问能不能退，客服一直不回) asks only in the clause that asks. 请问 (想问,
   请教) opens a question: its clause asks (and the next one when it stands alone: 请问，…)
   unless a later clause of the sentence asks, which is then the question it introduces
@@ -114,7 +115,9 @@ _SPEECH = frozenset(
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时|多久|如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
-    "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]"
+    "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
+    "(?:^|(?<=[，,；;]))(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
+    "(?:在哪|(?:(?<![没])多少钱?|哪里|哪儿|哪天|哪个|几号|几点)[了啊呀啦哈]?(?=[。！？!?；;，,\\s]*$))"
 )
 _QUESTION = re.compile("请问|" + _ASKING)
 """Questions: question words, a final 吗/么/呢, a question mark. After 不 or 没, 怎么 and 咋

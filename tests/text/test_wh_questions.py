@@ -1,0 +1,62 @@
+"""Questions asked with a question word of place, amount or date (在哪, 多少, 哪里, 几号)."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.facts import Analyser
+from triage.text.clauses import ClauseReading, Mode
+from triage.text.scope import Scope
+
+ANALYSER = Analyser({"test_terms": ["扣款", "水费", "利息", "还款"]})
+
+
+def _mode_of(text: str, word: str) -> Mode:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    reading = ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    )
+    start = normalized.index(word)
+    return reading.mode(reading.token_at(start), start, start + len(word))
+
+
+def _asks_only(text: str) -> bool:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    return ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    ).asks_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("我的借呗这个月自动扣款是扣在哪里", "扣款"),
+        ("借呗的利息是多少", "利息"),
+        ("花呗在哪里还款", "还款"),
+        ("这个月还款日是几号", "还款"),
+        ("水费一吨多少钱", "水费"),
+        ("上个月扣款，扣到哪儿了", "扣到"),
+    ],
+)
+def test_question_words_of_place_amount_and_date_ask(text: str, word: str) -> None:
+    """在哪 anywhere, or 多少 / 哪里 / 几号 … closing the clause, make it a question."""
+    assert _mode_of(text, word) is Mode.QUESTION
+    assert _asks_only(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("不清楚水费交到哪里", "水费"),
+        ("我也不知道扣款在哪", "扣款"),
+        ("水费没多少", "水费"),
+        ("汤洒得哪里都是，扣款倒是很快", "扣款"),
+        ("每次还款都要跑好几趟", "还款"),
+    ],
+)
+def test_embedded_or_indefinite_words_ask_nothing(text: str, word: str) -> None:
+    """Near misses: an embedded question told (不清楚…哪里), 没多少, 哪里都是, 好几趟."""
+    assert _mode_of(text, word) is Mode.STATEMENT
+    assert not _asks_only(text)

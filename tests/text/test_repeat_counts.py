@@ -19,6 +19,13 @@ CASES: list[tuple[str, str, int | None]] = [
     ("not-once-either", "用户反映：师傅一次也没来过", None),
     ("complained-three-times", "来电人反映：这个问题已经投诉了三次", 3),
     ("reported-twice", "用户表示已经反映两次了，一直没人处理", 2),
+    # complaints kept up over time (§8.1 Before): complained before, whatever the count
+    ("kept-complaining", "后来的两个月一直在投诉，商家就是不处理", 1),
+    ("kept-reporting", "业主们一直都在反映楼道漏水的问题", 1),
+    ("complained-for-long", "投诉了很长时间，客服只会让等", 1),
+    # nowhere to complain, or the matter left unresolved, is no earlier complaint
+    ("no-door-to-complain", "用户表示一直投诉无门，不知道找谁", None),
+    ("long-unresolved", "用户表示问题一直没有解决，要求尽快处理", None),
 ]
 
 

@@ -41,9 +41,10 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import compress, count, repeat
 
+from triage.text.memo import WordMemo
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
 
@@ -278,7 +279,7 @@ class ClauseReading:
         named_at = self._actor_words
         visited = set(named_at)
         visited.update(compress(count(), map(marks.__contains__, starts)))
-        visited.update(compress(count(), map(_turns, words)))
+        visited.update(compress(count(), map(_TURNS.__getitem__, words)))
         actors: list[Actor] = []
         current = Actor.UNKNOWN
         speaker: Actor | None = None
@@ -414,16 +415,19 @@ def _clause_index(clauses: Sequence[tuple[int, str]], position: int) -> int:
     return bisect.bisect_right([begin for begin, _ in clauses], position) - 1
 
 
-@lru_cache(maxsize=65_536)
 def _turns(word: str) -> bool:
     """Whether ``word`` can change the actor (a passive, a demand after the respondent, a
-    writer's verb) or start reported speech; other words keep them (cached: words recur)."""
+    writer's verb) or start reported speech; other words keep them (kept per word in
+    `_TURNS`: words recur)."""
     return (
         word[:1] in _PASSIVE_START
         or word in _DEONTIC
         or word.startswith(_WRITER_VERBS)
         or word in _SPEECH
     )
+
+
+_TURNS = WordMemo(_turns)
 
 
 def _vocative(words: Sequence[str], index: int) -> bool:

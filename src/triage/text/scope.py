@@ -40,6 +40,7 @@ from functools import cached_property, lru_cache
 from itertools import compress, count
 from typing import Literal
 
+from triage.text.memo import WordMemo
 from triage.text.segment import Segmentation
 
 __all__ = [
@@ -221,9 +222,9 @@ def _consequence(word: str) -> bool:
     return word in _CONSEQUENCE or (word[:1] == "就" and not word.startswith(_NOT_CONSEQUENCE))
 
 
-@lru_cache(maxsize=65_536)
 def _condition_cue(word: str) -> bool:
-    """Whether ``word`` may open, negate or answer a condition (cached: words recur)."""
+    """Whether ``word`` may open, negate or answer a condition (kept per word in
+    `_CONDITION_CUES`: words recur)."""
     return (
         _marker(word)
         or word == "的话"
@@ -231,6 +232,9 @@ def _condition_cue(word: str) -> bool:
         or word.startswith(_SHORT_OF)
         or _consequence(word)
     )
+
+
+_CONDITION_CUES = WordMemo(_condition_cue)
 
 
 @lru_cache(maxsize=65_536)
@@ -327,7 +331,7 @@ class Scope:
     def _conditional_regions(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the token ranges inside conditions, in one pass over the cues."""
         words, starts = self._words, self._starts
-        cues = _where(map(_condition_cue, words))
+        cues = _where(map(_CONDITION_CUES.__getitem__, words))
         if not any(
             _opens(words[cue]) or _otherwise_at(words, cue) for cue in cues
         ) and not _CLAUSE_OPENER.search(self._text):

@@ -26,6 +26,12 @@ CASES: list[tuple[str, str, int | None]] = [
     # nowhere to complain, or the matter left unresolved, is no earlier complaint
     ("no-door-to-complain", "用户表示一直投诉无门，不知道找谁", None),
     ("long-unresolved", "用户表示问题一直没有解决，要求尽快处理", None),
+    # a record's frame (来电人反映：) is the present complaint: what recurs after it is the fault
+    ("frame-outage-third-time", "来电人反映：小区又停水了，这个月已经是第三次了", None),
+    ("frame-many-outages", "来电人反映：小区半个月来三番五次停水", None),
+    ("frame-second-rebuild", "李先生来电反映：村里准备第二次重修道路", None),
+    ("frame-then-third-complaint", "来电人反映：这已经是第三次投诉了，小区还是停水", 2),
+    ("frame-of-a-call-made-again", "张先生再次来电反映：问题一直未解决", 1),
 ]
 
 

@@ -68,6 +68,13 @@ is three calls about one complaint, not three complaints. So do 不是第一次 
 住了 is a guest's earlier stay and 这种情况不止一次了 the problem recurring, neither an earlier
 complaint (§8.1 Before)."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again", "notfirst", "morethanonce"})
+_FRAME = re.compile(
+    r"(?:^|(?<=[，,。；;！!？?\n]))[^，,。；;！!？?\n:：]{0,16}?"
+    r"(?:反映|反应|投诉|反馈|举报|来电|致电|留言|诉求|来信)[:：]"
+)
+"""A record's frame (来电人反映：, 用户投诉：, 市民来信：): the present complaint being taken
+down, not an earlier one. Its complaint word does not make 第三次, 多次 or 又 in the same
+clause a repeat: 来电人反映：小区又停水了，这个月已经是第三次了 tells a recurring outage."""
 
 _PERSON = (
     "人家|人|业主|居民|住户|村民|乘客|旅客|学生|孩子|小孩|儿童|老人|员工|工人|用户|消费者|顾客|"
@@ -189,14 +196,17 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
         start, end = match.span()
         if kind == "ordinal":
             count = _count(match["on"]) - 1
-            region = normalized[slice(*scope.sentence(start))]
+            region_start, region_end = scope.sentence(start)
         elif kind == "times":
             count = _count(match["tn"])
-            region = normalized[slice(*scope.clause(start))]
+            region_start, region_end = scope.clause(start)
         else:
             count = _FIXED[kind]
-            region = normalized[slice(*scope.clause(start))]
+            region_start, region_end = scope.clause(start)
+        region = normalized[region_start:region_end]
         needs_contact = kind == "ordinal" or kind in _NEEDS_CONTACT_IN_CLAUSE
+        if needs_contact or kind in _NEEDS_COMPLAINT:
+            region = _unframed(region, start - region_start)
         if (
             count < 1
             or (needs_contact and not _CONTACT.search(region))
@@ -205,6 +215,15 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
             continue
         found.append(_signal(text, SignalKind.REPEAT, count, start, end))
     return tuple(found)
+
+
+def _unframed(region: str, at: int) -> str:
+    """``region`` with each record frame (来电人反映：) blanked, except one that holds the
+    repeat word at ``at`` itself (张先生再次来电反映： is a call made again)."""
+    return _FRAME.sub(
+        lambda frame: frame[0] if frame.start() <= at < frame.end() else " " * len(frame[0]),
+        region,
+    )
 
 
 def find_people(text: Normalized) -> tuple[Signal, ...]:

@@ -162,3 +162,78 @@ def test_workers_send_plain_parts_that_assemble_to_the_decision() -> None:
                 assert decision.model_dump_json() == engine.decide(complaint).model_dump_json()
         finally:
             copy.close()
+
+
+def test_one_process_decides_chunk_by_chunk_as_one_by_one() -> None:
+    """workers=1 decides in chunks, stage by stage: the examples' decisions byte for byte, in
+    order, over several chunks and a last partial one."""
+    examples = _examples() * 2
+    assert len(examples) % batch.CHUNK_SIZE
+    assert len(examples) > 2 * batch.CHUNK_SIZE
+    with Engine.default() as engine:
+        alone = [engine.decide(complaint) for complaint in examples]
+        staged = list(engine.decide_many(examples, workers=1))
+    assert _json(staged) == _json(alone)
+
+
+def test_a_chunk_is_analysed_before_its_rule_stage(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staged path is taken: every text of a chunk is analysed before any rule stage."""
+    calls: list[str] = []
+    text_stage, rule_stage = engine._text_stage, engine._rule_stage
+    monkeypatch.setattr(
+        engine,
+        "_text_stage",
+        lambda item, as_of: calls.append("text") or text_stage(item, as_of=as_of),
+    )
+    monkeypatch.setattr(
+        engine, "_rule_stage", lambda first: calls.append("rule") or rule_stage(first)
+    )
+    items = [Complaint(id=f"c{n}", text="我在门店骨折了", received_at=AT) for n in range(3)]
+    assert [d.complaint_id for d in engine.decide_many(items)] == ["c0", "c1", "c2"]
+    assert calls == ["text"] * 3 + ["rule"] * 3
+
+
+class _BrokenError(Exception):
+    """An error that is no RecordError: it stops the batch."""
+
+
+@pytest.mark.parametrize("stage", ["_text_stage", "_rule_stage"])
+def test_an_error_stops_the_batch_after_the_items_before_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    """In either stage, an error at item 5 of a chunk gives items 0-4, then the error (bad
+    records before it in place), as deciding one by one did."""
+    items: list[Complaint | dict[str, object]] = [
+        Complaint(id=f"c{n}", text="我在门店骨折了", received_at=AT) for n in range(10)
+    ]
+    items[2] = {"id": "bad", "text": "没有时间"}
+    original = getattr(engine, stage)
+
+    def failing(first: object, **options: object) -> object:
+        if getattr(first, "id", getattr(first, "complaint_id", None)) == "c5":
+            raise _BrokenError
+        return original(first, **options)
+
+    monkeypatch.setattr(engine, stage, failing)
+    outcomes = engine.decide_batch(items, workers=1)
+    seen = [next(outcomes) for _ in range(5)]
+    assert [getattr(o, "complaint_id", "bad") for o in seen] == ["c0", "c1", "bad", "c3", "c4"]
+    assert isinstance(seen[2], RecordError)
+    with pytest.raises(_BrokenError):
+        next(outcomes)
+
+
+def test_an_input_that_fails_gives_the_items_before_it(engine: Engine) -> None:
+    """An input that raises mid-chunk: the items read before it are decided, then its error."""
+
+    def failing() -> Iterator[Complaint]:
+        for n in range(3):
+            yield Complaint(id=f"c{n}", text="我在门店骨折了", received_at=AT)
+        raise _BrokenError
+
+    outcomes = engine.decide_many(failing(), workers=1)
+    assert [next(outcomes).complaint_id for _ in range(3)] == ["c0", "c1", "c2"]
+    with pytest.raises(_BrokenError):
+        next(outcomes)

@@ -29,7 +29,7 @@ from triage.records.complaint import Complaint
 from triage.records.decision import Decision
 
 if TYPE_CHECKING:
-    from triage.engine.engine import DecisionParts, Engine
+    from triage.engine.engine import Analysed, DecisionParts, Engine
 
 __all__ = ["CHUNKS_IN_FLIGHT", "CHUNK_SIZE", "Item", "decide_batch", "default_workers"]
 
@@ -75,17 +75,45 @@ def _start_worker(engine: Engine) -> None:
 
 
 def _decide_chunk(chunk: list[Item], as_of: datetime | None) -> list[_Outcome]:
-    engine = _worker_engine[0]
+    outcomes, failure = _decide_staged(_worker_engine[0], chunk, as_of)
+    if failure is not None:
+        raise failure
+    return outcomes
+
+
+def _decide_staged(
+    engine: Engine, chunk: list[Item], as_of: datetime | None
+) -> tuple[list[_Outcome], Exception | None]:
+    """The outcomes of ``chunk``, decided stage by stage: every text analysed, then the
+    rule stage of each (see `triage.engine.engine.Analysed`); each item's seconds are
+    its own stages'. An error other than a RecordError stops the chunk where it occurs,
+    as deciding one by one would: the outcomes of the items before it, and the error."""
     clock = time.perf_counter
-    outcomes: list[_Outcome] = []
+    analysed: list[tuple[Analysed, float] | _Bad] = []
+    failure: Exception | None = None
     for item in chunk:
         started = clock()
         try:
-            parts = engine._decide_parts(item, as_of=as_of)
-            outcomes.append((parts, clock() - started))
+            analysed.append((engine._text_stage(item, as_of=as_of), clock() - started))
+        except RecordError as error:
+            analysed.append(_Bad(error.what, error.problems, error.line))
+        except Exception as error:  # noqa: BLE001 - raised once the items before it are out
+            failure = error
+            break
+    outcomes: list[_Outcome] = []
+    for staged in analysed:
+        if isinstance(staged, _Bad):
+            outcomes.append(staged)
+            continue
+        first, seconds = staged
+        started = clock()
+        try:
+            outcomes.append((engine._rule_stage(first), seconds + clock() - started))
         except RecordError as error:
             outcomes.append(_Bad(error.what, error.problems, error.line))
-    return outcomes
+        except Exception as error:  # noqa: BLE001 - an earlier item's error than the text stage's
+            return outcomes, error
+    return outcomes, failure
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -132,14 +160,25 @@ def _sequential(
     as_of: datetime | None,
     report: Callable[[Decision, float], None],
 ) -> Iterator[Decision | RecordError]:
-    for item in complaints:
-        try:
-            decision, seconds = engine._decide_timed(item, as_of=as_of)
-        except RecordError as error:
-            yield error
-            continue
-        report(decision, seconds)
-        yield decision
+    """One process: complaints decided chunk by chunk, stage by stage (`_decide_staged`)."""
+    items = iter(complaints)
+    while True:
+        chunk: list[Item] = []
+        failure: Exception | None = None
+        try:  # an input that fails mid-chunk: the items before it are decided first
+            chunk.extend(islice(items, CHUNK_SIZE))
+        except Exception as error:  # noqa: BLE001 - raised below, in its place
+            failure = error
+        if not chunk and failure is None:
+            return
+        outcomes, stopped = _decide_staged(engine, chunk, as_of)
+        yield from _results(engine, outcomes, report)
+        if stopped is not None:
+            raise stopped
+        if failure is not None:
+            raise failure
+        if len(chunk) < CHUNK_SIZE:
+            return
 
 
 def _results(

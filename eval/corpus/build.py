@@ -32,12 +32,21 @@ from pathlib import Path
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUT = HERE / {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl"}[DRAW_NO]
+OUTS = {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl", 5: "pool.jsonl"}
+OUT = HERE / OUTS[DRAW_NO]
 # caps of the later draws, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
 DRAW3 = {"waimai": 25, "hotel": 30, "shopping": 50, "ccf_car": 50, "chnsenti": 20, "afqmc": 25}
 DRAW4 = {"waimai": 25, "hotel": 25, "shopping": 60, "ccf_car": 60, "chnsenti": 15, "afqmc": 25}
-LATER = [DRAW2, DRAW3, DRAW4][: DRAW_NO - 1]
+DRAW5 = {
+    "waimai": 600,
+    "hotel": 600,
+    "shopping": 1500,
+    "ccf_car": 600,
+    "chnsenti": 300,
+    "afqmc": 800,
+}
+LATER = [DRAW2, DRAW3, DRAW4, DRAW5][: DRAW_NO - 1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # ---------------------------------------------------------------- masking
@@ -263,6 +272,7 @@ DRAW_SIZES = [
     {"waimai": 200, "htl": 200, "shop": 200, "car": 200, "csc": 150, "afq": 100},
     {"waimai": 40, "htl": 40, "shop": 80, "car": 80, "csc": 30, "afq": 30},
     {"waimai": 25, "htl": 30, "shop": 50, "car": 50, "csc": 20, "afq": 25},
+    {"waimai": 25, "htl": 25, "shop": 60, "car": 60, "csc": 15, "afq": 25},
 ]
 
 

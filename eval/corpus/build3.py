@@ -34,16 +34,25 @@ from build2 import join_title
 SEED = 20261206
 CAP = 200
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUT = HERE / {1: "texts3.jsonl", 2: "texts5.jsonl", 3: "texts7.jsonl", 4: "texts9.jsonl"}[DRAW_NO]
+OUTS = {
+    1: "texts3.jsonl",
+    2: "texts5.jsonl",
+    3: "texts7.jsonl",
+    4: "texts9.jsonl",
+    5: "pool3.jsonl",
+}
+OUT = HERE / OUTS[DRAW_NO]
 # caps of the later draws by source tag, and the texts each draw took per id tag
 DRAW2 = {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40}
 DRAW3 = {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
 DRAW4 = {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
-LATER = [DRAW2, DRAW3, DRAW4][: DRAW_NO - 1]
+DRAW5 = {"gov-jn": 800, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 500, "gov-fz": 800}
+LATER = [DRAW2, DRAW3, DRAW4, DRAW5][: DRAW_NO - 1]
 DRAW_SIZES = [
     {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200},
     {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40},
     {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30},
+    {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30},
 ]
 SRC = Path("/tmp/src3")
 

@@ -270,7 +270,7 @@ _ESTIMATE = re.compile(r"骑手|外卖|快递|配送|送餐|物流")
 """A rider's or courier's estimated arrival is no commitment (lateness alone is waiting)."""
 
 _DUE = re.compile(
-    rf"(?:(?P<y>[0-9]{{4}}|[{_CN_DIGIT}]{{4}}|今年|去年)年?)?"
+    rf"(?=[0-9{_CN_DIGIT}十今去年])(?:(?P<y>[0-9]{{4}}|[{_CN_DIGIT}]{{4}}|今年|去年)年?)?"
     rf"(?:(?P<m>{_MONTH})月份?(?:(?P<d>{_MONTH})[日号]|(?P<part>初|上旬|中旬|下旬|底|末))?"
     r"|(?<=年)年?(?P<yend>底|末)?)"
     r"|(?<![0-9年〇零一二三四五六七八九今去])年(?P<bare>底|末)"
@@ -290,8 +290,7 @@ def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]
     """
     found: list[TimeReference] = []
     written = text.text
-    if _written_later(text, reference):
-        return ()
+    later: bool | None = None
     for match in _DUE.finditer(written):
         if not match.group(0) or (match["m"] is None and match["y"] is None and not match["bare"]):
             continue
@@ -322,6 +321,10 @@ def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]
         due = _last_day(match, reference)
         if due is None or due >= reference:
             continue
+        if later is None:
+            later = _written_later(text, reference)
+        if later:
+            return ()
         begin, finish = text.to_original(start, end)
         found.append(TimeReference(due, text.original[begin:finish], begin, finish))
     return tuple(found)

@@ -195,6 +195,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"mentions_conditional": ("injury",), "mentions": ("refund",)},
     ),
     (
+        "hearsay-is-not-met",
+        "听说有孩子被烫伤了，要求退款",
+        {"mentions_conditional": ("injury",), "mentions": ("refund",)},
+    ),
+    (
+        "hearsay-ends-at-clause",
+        "据说容易烫伤，结果孩子真的被烫伤了",
+        {"mentions": ("injury",), "mentions_conditional": ("injury",)},
+    ),
+    (
         "fear-ends-at-clause",
         "害怕摔伤所以没去，结果孩子在家里摔伤了",
         {"mentions": ("injury",), "mentions_conditional": ("injury",)},

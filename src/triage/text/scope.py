@@ -99,9 +99,11 @@ def _marker(word: str) -> bool:
 
 
 SUSPICION_MARKERS = frozenset(
-    {"怀疑", "担心", "担忧", "怕", "害怕", "最怕", "生怕", "恐怕", "疑似", "是不是", "会不会"}
-)
-"""A suspicion is not an assertion: what follows, to the end of the clause, is conditional."""
+    {"怀疑", "担心", "担忧", "怕", "害怕", "最怕", "生怕", "恐怕", "疑似", "是不是", "会不会",
+     "据说", "听说", "听闻", "据传", "传言"}
+)  # fmt: skip
+"""A suspicion is not an assertion: what follows, to the end of the clause, is conditional.
+Nor is hearsay (据说容易自燃, 听说吃了拉肚子): what others tell is not met by the writer."""
 
 _NOT_A_CONDITION = (
     "不要", "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如",

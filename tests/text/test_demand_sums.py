@@ -49,6 +49,17 @@ def _amounts(analyser: Analyser, text: str) -> list[tuple[Decimal, str, str]]:
         ("要求赔偿1000-2000元", 1000, "1000-2000元"),
         ("我要求赔偿，至少五万", 50_000, "五万"),
         ("要求赔偿，不低于十万元", 100_000, "十万元"),
+        ("你们出个十万八万的", 80_000, "十万八万"),
+        ("赔我个五万三万的", 30_000, "五万三万"),
+        # what the sum buys or settles: it is asked for that
+        ("十万私了", 100_000, "十万"),
+        ("五万块钱摆平", 50_000, "五万块钱"),
+        ("五万元息事宁人", 50_000, "五万元"),
+        ("五万买断视频", 50_000, "五万"),
+        ("十万块，这事就算了", 100_000, "十万块"),
+        ("两万块，一笔勾销", 20_000, "两万块"),
+        ("转五万到这个账户", 50_000, "五万"),
+        ("最少给十万", 100_000, "十万"),
     ],
 )
 def test_a_spoken_demand_is_read_as_its_floor(
@@ -92,6 +103,21 @@ def test_no_sum(analyser: Analyser, text: str) -> None:
     assert _amounts(analyser, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("赔了我五百块，这事就算了", 500, "loss"),  # a settlement told, not asked
+        ("花了三千块，算了", 3000, "paid"),
+        ("花五万买个平安", 50_000, "paid"),
+    ],
+)
+def test_a_settlement_told_is_no_demand(
+    analyser: Analyser, text: str, value: int, role: str
+) -> None:
+    """A sum paid or received before a settlement word keeps the role of its own cue."""
+    assert [(a, r) for a, r, _ in _amounts(analyser, text)] == [(Decimal(value), role)]
+
+
 def test_a_pair_that_is_no_range_reads_its_second_number(analyser: Analyser) -> None:
     """5万-3万 falls, so it is no range: the second number is read alone."""
     assert _amounts(analyser, "赔偿5万-3万") == [(Decimal(30_000), "demand", "3万")]
@@ -130,6 +156,26 @@ def test_a_range_asks_its_lower_end(
     word, size = unit
     text = f"{cue}{low}{joint}{low + gap}{word}"
     assert _ANALYSER.analyse(text).facts.get("amount_demanded") == float(low * size)
+
+
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    pair=st.lists(st.integers(1, 9), min_size=2, max_size=2, unique=True),
+    unit=st.sampled_from([("千", 1000), ("万", 10_000)]),
+    cue=_DEMAND,
+)
+def test_two_sums_in_one_unit_ask_the_smaller(
+    pair: list[int], unit: tuple[str, int], cue: str
+) -> None:
+    """三万五万, 五万三万, 三千五千: two sums said together in one unit ask the smaller."""
+    word, size = unit
+    first, second = pair
+    text = f"{cue}{_CHINESE_DIGITS[first - 1]}{word}{_CHINESE_DIGITS[second - 1]}{word}"
+    demanded = _ANALYSER.analyse(text).facts.get("amount_demanded")
+    assert demanded == float(min(pair) * size)
 
 
 @settings(max_examples=80, deadline=None)

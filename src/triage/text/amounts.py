@@ -51,7 +51,10 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         "退押金", "退定金", "退订金", "退学费", "退货款", "退车款", "退房费", "退保证金", "退费",
         "准备好", "不返现", "返我", "给我返", "辛苦费", "封口费", "好处费", "和解费", "公关费",
         "保密费", "精神抚慰金", "你们出", "你出", "删帖费", "撤稿费", "下架费", "删评费", "拿不到",
-        "不转", "就准备", "底线", "起步",
+        "不转", "就准备", "底线", "起步", "最少给", "至少给", "起码给", "最低给",
+        # what the sum buys (五万块钱摆平, 十万私了, 五万买断视频): the sum is asked for it
+        "摆平", "了事", "息事宁人", "买断", "买个平安", "买平安", "破财消灾", "消灾", "平事",
+        "这事就算了", "就算了", "就了了", "一笔勾销", "两清",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -91,8 +94,9 @@ REFUND_CUES = (
 )  # fmt: skip
 """Demand cues that ask for the price back: the sum demanded is then the price paid."""
 
-HANDED_OVER = ("出来", "过来")
-"""Right after a sum, the sum is to be handed over (拿两万块钱出来, 先打一万过来): demanded."""
+HANDED_OVER = ("出来", "过来", "到这个账户", "到指定账户", "到这个卡", "到这张卡")
+"""Right after a sum, the sum is to be handed over (拿两万块钱出来, 先打一万过来, 转五万到这个账户):
+demanded."""
 
 OFFER_CUES = (
     "只肯", "只愿意", "只同意", "只答应", "只给", "只赔", "只退", "只补", "只能赔", "只能退",
@@ -136,8 +140,13 @@ _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|12[0-9]{3}|9[56][0-9]{3,4}|100[0-
 _DIAL_CUE = re.compile(r"(?:打|拨|拨打|致电|去|到|联系|转)$")
 """A service number that is also a round sum (10000) is the line when dialled or visited:
 用户要去10000办理, 拨打10000."""
-_SENT_ON = ("出来", "过来", "到我", "给我", "到账", "到卡", "到支付宝", "到微信")
-"""Right after a round sum, money sent on (转10000到我卡上, 打10000过来): a sum, not a line."""
+_SENT_ON = (
+    "出来", "过来", "到我", "给我", "到账", "到卡", "到支付宝", "到微信", "到这个账户",
+    "到指定账户", "到账户", "私了", "摆平", "了事", "息事宁人", "买断", "买个平安", "买平安",
+    "消灾", "平事",
+)  # fmt: skip
+"""Right after a sum, money sent on (转10000到我卡上, 打10000过来) or what it buys (十万私了,
+五万买断视频, 五万摆平): a sum, and not a line."""
 _FEES = re.compile(
     r"的?(?:精神损失费|精神赔偿|精神抚慰金|赔偿金|赔偿款|赔偿|补偿金|补偿款|补偿费|补偿|医药费|医疗费|"
     r"误工费|营养费|护理费|损失费|辛苦费|封口费|好处费|和解费|合作费|公关费|保密费)"
@@ -155,6 +164,12 @@ _INSISTED = (
 """A clause after a sum opening with these insists on it, leaves the rest to them or says
 what follows if it is not paid (三万块，一分不能少; 五千块，你们看着办; 五千块拿来，不拿就曝光):
 the sum before it is demanded, as before an alternative."""
+_SETTLED = (
+    "这事就算了", "这事就了了", "这事就过去了", "这事到此为止", "就算了", "就了了", "一笔勾销",
+    "两清", "私了", "咱们两清", "我们两清", "事情就过去了",
+)  # fmt: skip
+"""A clause after a sum opening with these says what the sum settles (十万块，这事就算了; 两万，
+一笔勾销): the sum before it is demanded."""
 _FLOOR_ROLES = (AmountRole.DEMAND, AmountRole.LOSS)
 """Roles in which a sum written only as a floor (几万, 上万) is kept: what is asked or lost."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
@@ -263,7 +278,7 @@ class _Cues:
             ):
                 return self.roles[after]
             if low == clause[0] and self.text.startswith(
-                (*_ALTERNATIVES, *_INSISTED), clause[1] + 1
+                (*_ALTERNATIVES, *_INSISTED, *_SETTLED), clause[1] + 1
             ):
                 return AmountRole.DEMAND
         return None

@@ -154,15 +154,15 @@ class _Reader:
 
 
 _RANGE = re.compile("([一二两三四五六七八九])([二两三四五六七八九])([十百千万亿]+)")
-_RANGE_OF_TWO = re.compile("([一二两三四五六七八九])([十百千万])([二两三四五六七八九])\\2")
-"""A spoken range (一两万, 三五千, 两三万; 三万五万): its lower end, approximate."""
+_RANGE_OF_TWO = re.compile("([一二两三四五六七八九十]+)([百千万])([一二两三四五六七八九十]+)\\2")
+"""A spoken range (一两万, 三五千, 两三万; 三万五万, 十万八万): its lower end, approximate."""
 
 
 def parse_numeral(text: str) -> Numeral | None:
     """Read a numeral matched by `NUMERAL`; None when it is not a well-formed number.
 
     A spoken range of two rising digits before the units (三五千, 一两万) or of two numbers
-    with the same unit (三万五万) reads as its lower end, flagged ``approximate``.
+    with the same unit (三万五万, 十万八万) reads as its lower end, flagged ``approximate``.
     """
     if len(text) > _MAX_LENGTH:
         return None
@@ -183,14 +183,19 @@ def parse_numeral(text: str) -> Numeral | None:
 
 
 def _spoken_range(text: str) -> Numeral | None:
-    """The lower end of 三五千 or 三万五万 (the second digit above the first), approximate."""
+    """The lower end of 三五千 (the second digit above the first) or of two sums in the same unit
+    (三万五万, 十万八万, either order), approximate."""
     if found := _RANGE.fullmatch(text):
         low, high, units = found[1], found[2], found[3]
+        if _DIGITS[low] >= _DIGITS[high]:
+            return None
+        value = parse_numeral(low + units)
     elif found := _RANGE_OF_TWO.fullmatch(text):
-        low, units, high = found[1], found[2], found[3]
+        first, units, second = found[1], found[2], found[3]
+        values = [parse_numeral(part + units) for part in (first, second)]
+        if None in values or values[0] == values[1]:
+            return None  # 一万一万: the same sum said twice is no range
+        value = min(values, key=lambda numeral: numeral.value if numeral else 0)
     else:
         return None
-    if _DIGITS[low] >= _DIGITS[high]:
-        return None
-    value = parse_numeral(low + units)
     return None if value is None else Numeral(value.value, False, True, True)

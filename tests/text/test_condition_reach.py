@@ -132,9 +132,23 @@ def test_a_deadline_passed_is_a_condition(
     [
         "买回来放了两天，过了两天就坏了，我发了抖音",
         "我是周五之前买的。过了周五我发了抖音",
+        "保养之前抖音上说有异响，过了一段时间，抖音上又说不响了",
     ],
 )
 def test_time_passing_without_a_deadline_set_is_told(analyser: Analyser, text: str) -> None:
-    """过了 without a deadline set in the clause before (or only in another sentence) tells
-    what happened."""
+    """过了 without a deadline set in the clause before (or only in another sentence), or
+    with no consequence after it (之前…，过了一段时间，…不响了), tells what happened."""
     assert not _conditional(analyser, text, "抖音")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赔我五千块，不赔我就叫朋友们都来给你们打抖音差评，看谁还敢来",
+        "周五之前把钱打给我，过了周五，我就发抖音。",
+    ],
+)
+def test_a_consequence_reaches_the_end_of_a_short_clause(analyser: Analyser, text: str) -> None:
+    """The 就 window reaches the end of its clause when that is near (at most twice the
+    window); the consequence past a deadline may follow in the next clause."""
+    assert _conditional(analyser, text, "抖音")

@@ -201,7 +201,8 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
                 until = len(words)
             elif opened is None:
                 held = not_word is not None and not_clause == clause - 1
-                opening = scope._opens_at_clause(text_scope._text, starts[index], begin, held)
+                stop = text_scope.sentence(starts[index] + 1)[1]
+                opening = scope._opens_at_clause(text_scope._text, starts[index], begin, held, stop)
                 if opening == "step":
                     opened, until, hold = not_word, len(words), None
                 elif opening == "deadline":
@@ -221,7 +222,8 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
             if following not in scope._CONDITION_NOT_EXCEPT and scope._antecedent(words, index):
                 not_word, not_clause = index, clause
         elif scope._consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
-            opened, until = not_word, scope._reach(words, index)
+            ahead = [mark for mark in sorted(ends_clause) if mark > index]
+            opened, until = not_word, scope._reach(words, index, ahead[0] if ahead else len(words))
     if opened is not None:
         region_starts.append(opened)
         region_ends.append(min(len(words), until) if until is not None else len(words))

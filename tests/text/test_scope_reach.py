@@ -129,12 +129,16 @@ def test_a_threat_among_plain_clauses(
 
 
 def test_consequence_window() -> None:
-    """The consequence reaches CONSEQUENCE_WINDOW tokens past 就 within its clause."""
+    """The consequence reaches CONSEQUENCE_WINDOW tokens past 就 within a long clause, and
+    the end of a clause at most twice that far."""
     analyser = Analyser({"x": ["曝光"], "y": ["黑屏"]})
-    near = "不给钱就" + "去" * (CONSEQUENCE_WINDOW - 1) + "曝光"
-    far = "不给钱就" + "去" * CONSEQUENCE_WINDOW + "黑屏"
+    rest = "去" * (2 * CONSEQUENCE_WINDOW)  # the clause runs on: only the window counts
+    near = "不给钱就" + "去" * (CONSEQUENCE_WINDOW - 1) + "曝光" + rest
+    far = "不给钱就" + "去" * CONSEQUENCE_WINDOW + "黑屏" + rest
+    short = "不给钱就" + "去" * CONSEQUENCE_WINDOW + "黑屏。"
     assert analyser.analyse(near).hits[0].conditional, analyser.analyse(near).segmentation
     assert not analyser.analyse(far).hits[0].conditional, analyser.analyse(far).segmentation
+    assert analyser.analyse(short).hits[0].conditional, analyser.analyse(short).segmentation
 
 
 def test_counterfactual_is_no_assertion() -> None:

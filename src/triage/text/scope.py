@@ -136,10 +136,13 @@ _LIST_MARKS = frozenset({"、", "和", "及", "以及", "或", "或者", "跟", 
 after it do not count towards `CONSEQUENCE_WINDOW` (不赔我就在美团、大众点评、抖音上都发差评)."""
 
 
-def _reach(words: Sequence[str], index: int) -> int:
-    """The end (exclusive) of the consequence of the 就 at ``index``: `CONSEQUENCE_WINDOW`
-    tokens past it, a list's items and marks counting once (就发到抖音、快手、小红书 reaches
-    the last item as 就发到抖音 does)."""
+def _reach(words: Sequence[str], index: int, clause_end: int) -> int:
+    """The end (exclusive) of the consequence of the 就 at ``index``: the end of its clause
+    (``clause_end``) when that is at most twice `CONSEQUENCE_WINDOW` tokens away (不赔我就叫我
+    朋友们都来给你们打差评), else `CONSEQUENCE_WINDOW` tokens past it, a list's items and marks
+    counting once (就发到抖音、快手、小红书 reaches the last item as 就发到抖音 does)."""
+    if clause_end - index <= 2 * CONSEQUENCE_WINDOW + 1:
+        return clause_end + 1  # past the mark: the clause's end closes it (or goes on: 再…)
     counted, position = 0, index + 1
     while position < len(words) and counted < CONSEQUENCE_WINDOW:
         following = words[position + 1] if position + 1 < len(words) else ""
@@ -340,6 +343,7 @@ class Scope:
             return [], []  # no marker, no 就 and no opening clause: no condition opens
         ends_sentence = {bisect.bisect_left(starts, mark) for mark in self._sentence_ends}
         ends_clause = {bisect.bisect_left(starts, mark) for mark in self._clause_ends}
+        clause_marks = sorted(ends_clause)
         region_starts: list[int] = []
         region_ends: list[int] = []
         clause = 0  # clauses passed
@@ -376,7 +380,8 @@ class Scope:
                     until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
                 elif opened is None:
                     held = not_word is not None and not_clause == clause - 1
-                    opening = _opens_at_clause(self._text, starts[index], begin, held)
+                    stop = _bounds(self._sentence_ends, starts[index] + 1, len(self._text))[1]
+                    opening = _opens_at_clause(self._text, starts[index], begin, held, stop)
                     if opening == "step":  # 你们不赔，我会发到网上: to the end of that clause
                         opened, until, hold = not_word, len(words), None
                     elif opening == "deadline":  # …之前打给我，过了周五…: to the sentence's end
@@ -399,7 +404,9 @@ class Scope:
                 if following not in _CONDITION_NOT_EXCEPT and _antecedent(words, index):
                     not_word, not_clause = index, clause
             elif _consequence(words[index]) and not_word is not None and clause - not_clause <= 1:
-                opened, until = not_word, _reach(words, index)
+                ahead = bisect.bisect_right(clause_marks, index)
+                end = clause_marks[ahead] if ahead < len(clause_marks) else len(words)
+                opened, until = not_word, _reach(words, index, end)
         if opened is not None:
             region_starts.append(opened)
             region_ends.append(min(len(words), until) if until is not None else len(words))
@@ -425,16 +432,26 @@ _CLAUSE_OPENER = re.compile(rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})")
 """Whether a text may hold a condition that opens at a clause end (a shortcut's test)."""
 
 
+_THEN = re.compile(r"就|便|我会|我们会|我要|我将|别怪|后果")
+"""A consequence told past a deadline (过了周五我就…), in its sentence: 过了一段时间，不响了
+tells what happened."""
+
+
 def _opens_at_clause(
-    text: str, mark: int, clause_begin: int, antecedent: bool
+    text: str, mark: int, clause_begin: int, antecedent: bool, clause_stop: int
 ) -> Literal["step", "deadline", None]:
     """What the clause after the clause end at character ``mark`` opens: the consequence of
     the clause before (``antecedent``: it holds a 不-antecedent) when it starts with the
     complainant's next step; a condition when it starts past a deadline that the clause
-    before (from character ``clause_begin``) sets; else nothing."""
+    before (from character ``clause_begin``) sets and a consequence follows before the
+    sentence's end (``clause_stop``); else nothing."""
     if antecedent and _STEP_AT.match(text, mark + 1):
         return "step"
-    if _AFTER_DEADLINE_AT.match(text, mark + 1) and _DEADLINE.search(text, clause_begin, mark):
+    if (
+        _AFTER_DEADLINE_AT.match(text, mark + 1)
+        and _DEADLINE.search(text, clause_begin, mark)
+        and _THEN.search(text, mark + 1, clause_stop)
+    ):
         return "deadline"
     return None
 

@@ -28,7 +28,9 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   unless a later clause of the sentence asks, which is then the question it introduces
   (请问我家停电了，什么时候来电？ states the outage). And the mode of the word itself:
   ``name`` when it sits inside 《》 or quotes, or right before a name suffix (险, 服务,
-  套餐, 会员, …: 免盗刷服务, 养老金保险), and ``closing`` in a short last sentence that
+  套餐, 会员, …: 免盗刷服务, 养老金保险) — a quotation longer than a name (30 characters)
+  or running past a sentence's end is an account told, not a name (之前反映“…”的问题) —
+  and ``closing`` in a short last sentence that
   follows or holds a request (希望尽快处理。万分感谢).
 
 Negation and conditions stay with `triage.text.scope`; this module adds what the
@@ -156,6 +158,10 @@ _NAME_SUFFIXES = (
     "贷", "包", "金融", "理财",
 )  # fmt: skip
 """A word right before one of these is part of a name (免盗刷服务, 养老金保险, 安心贷)."""
+# A quoted name (《消费者权益保护法》, “免盗刷”, “七天无理由退货”) is short and holds no sentence
+# end; a longer quotation is an account (an earlier complaint quoted in a work order).
+_NAME_LENGTH = 30
+_SENTENCE_ENDS = "。！？；!?;"
 _OPEN_QUOTES = '《“‘「『"'
 _CLOSE_QUOTES = '》”’」』"'
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
@@ -390,7 +396,11 @@ class ClauseReading:
                 (found for char in _CLOSE_QUOTES if (found := text.find(char, opened + 1)) >= 0),
                 default=-1,
             )
-            if closed >= end and "\n" not in text[opened:start]:
+            if (
+                closed >= end
+                and "\n" not in text[opened:start]
+                and not _quoted_account(text[opened + 1 : closed])
+            ):
                 return True
         words, starts = self._words, self._starts
         last = self.token_at(max(end - 1, start))
@@ -408,6 +418,13 @@ class ClauseReading:
             return False
         before = self._scope.sentence(start - 2)[0] if start >= 2 else start
         return any(word in text[before:end] for word in _REQUESTS)
+
+
+def _quoted_account(quoted: str) -> bool:
+    """Whether a quoted stretch is an account told, not a name: it runs past a sentence's end
+    or beyond the length of any name (之前反映“自己有6分地…被私自出售给开发商，…”的问题: the
+    earlier complaint quoted in a work order is told, as 客服说… is)."""
+    return len(quoted) > _NAME_LENGTH or any(mark in quoted for mark in _SENTENCE_ENDS)
 
 
 def _clause_index(clauses: Sequence[tuple[int, str]], position: int) -> int:

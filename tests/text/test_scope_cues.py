@@ -7,14 +7,18 @@ from hypothesis import strategies as st
 
 from triage.text.scope import (
     _CONSEQUENCE,
+    _GLUED_MARKERS,
     _NOT_CONSEQUENCE,
+    _PRONOUNS,
     _SHORT_OF,
     CONDITION_MARKERS,
     _condition_cue,
     _where,
 )
 
-_PIECES = sorted({*CONDITION_MARKERS, *_CONSEQUENCE, *_NOT_CONSEQUENCE, *_SHORT_OF, "不", "就"})
+_PIECES = sorted(
+    {*CONDITION_MARKERS, *_CONSEQUENCE, *_NOT_CONSEQUENCE, *_SHORT_OF, *_PRONOUNS, "不", "就"}
+)
 _WORDS = st.one_of(
     st.sampled_from(_PIECES),
     st.builds("".join, st.lists(st.sampled_from([*_PIECES, "退", "钱", "我"]), max_size=3)),
@@ -25,6 +29,7 @@ _WORDS = st.one_of(
 def _plain_cue(word: str) -> bool:
     return (
         word in CONDITION_MARKERS
+        or any(word == marker + pronoun for marker in _GLUED_MARKERS for pronoun in _PRONOUNS)
         or "不" in word
         or word.startswith(_SHORT_OF)
         or word in _CONSEQUENCE
@@ -40,7 +45,9 @@ def test_cues_are_the_plain_definition(words: list[str]) -> None:
 
 
 def test_known_cues() -> None:
-    """Condition markers, 不-words, 就 of consequence and sums short of the demand are cues."""
+    """Condition markers (also cut with their pronoun: 如果你), 不-words, 就 of consequence and
+    sums short of the demand are cues."""
+    assert _where(map(_condition_cue, ["如果你", "们", "要是我", "你"])) == [0, 2]
     assert _where(map(_condition_cue, ["如果", "我", "不给", "就去", "少一分", "投诉"])) == [
         0,
         2,

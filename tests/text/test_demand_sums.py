@@ -60,6 +60,12 @@ def _amounts(analyser: Analyser, text: str) -> list[tuple[Decimal, str, str]]:
         ("两万块，一笔勾销", 20_000, "两万块"),
         ("转五万到这个账户", 50_000, "五万"),
         ("最少给十万", 100_000, "十万"),
+        # the least it takes
+        ("怎么也得上万", 10_000, "上万"),
+        ("少说也得几万", 20_000, "几万"),
+        ("没个几万块这事下不来", 20_000, "几万块"),
+        ("五万块这事过不去", 50_000, "五万块"),
+        ("少于两万免谈", 20_000, "两万"),
     ],
 )
 def test_a_spoken_demand_is_read_as_its_floor(

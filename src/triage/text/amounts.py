@@ -55,6 +55,9 @@ ROLE_CUES: dict[AmountRole, tuple[str, ...]] = {
         # what the sum buys (五万块钱摆平, 十万私了, 五万买断视频): the sum is asked for it
         "摆平", "了事", "息事宁人", "买断", "买个平安", "买平安", "破财消灾", "消灾", "平事",
         "这事就算了", "就算了", "就了了", "一笔勾销", "两清",
+        # the least it takes (怎么也得上万, 少说也得几万; 没个几万块这事下不来)
+        "怎么也得", "怎么着也得", "少说也得", "起码也得", "至少也得", "最少也得", "下不来",
+        "过不去", "完不了",
     ),
     AmountRole.LOSS: (
         "损失", "被扣", "多扣", "多收", "扣了", "扣款", "扣费", "扣除", "扣走", "扣掉", "误扣",
@@ -84,9 +87,9 @@ complainant's."""
 TOTAL_CUES = ("一共", "共计", "总共", "合计", "累计", "加起来", "涉诉金额", "金额")
 """Words that make a bare number money (一共三千六百多) without telling its role."""
 
-BOUND_CUES = ("至少", "起码", "最少", "最低", "不低于", "不少于", "不下于")
-"""Words that make a bare number a floor (至少5万, 不低于十万) and so money without telling its
-role: a number of days or items carries its measure word and stays none."""
+BOUND_CUES = ("至少", "起码", "最少", "最低", "不低于", "不少于", "不下于", "低于", "少于")
+"""Words that make a bare number a floor (至少5万, 不低于十万; 少于两万免谈) and so money without
+telling its role: a number of days or items carries its measure word and stays none."""
 
 REFUND_CUES = (
     "退还", "退回", "返还", "退款", "退钱", "退我", "要回", "追回", "还我", "退押金", "退定金",

@@ -32,6 +32,17 @@ CASES: list[tuple[str, str, int | None]] = [
     ("frame-second-rebuild", "李先生来电反映：村里准备第二次重修道路", None),
     ("frame-then-third-complaint", "来电人反映：这已经是第三次投诉了，小区还是停水", 2),
     ("frame-of-a-call-made-again", "张先生再次来电反映：问题一直未解决", 1),
+    # a complaint ticket cited by its number alone is an earlier complaint (§8.1 Before)
+    ("bare-ticket-masked", "用户要求:CP**************** 用户对处理结果不认可，要求再次处理", 1),
+    ("bare-ticket-digits", "用户来电表示信号还是很差，CP2020110312345678处理过", 1),
+    ("ticket-after-details", "详情可见 CP****************，请核实处理", 1),
+    ("short-cp-is-no-ticket", "用户手机cp值很高，信号很差", None),
+    ("word-before-cp-is-no-ticket", "用户要求:abcp**************** 信号差", None),
+    # 反馈 is a complaint word beside a count, not beside 再次 (a business's reply says it)
+    ("reported-many-times", "用户已经多次反馈学校信号不好，要求处理", 2),
+    ("reported-three-times", "用户反馈了三次，还是没修好", 3),
+    ("hotel-reply-again", "宾馆反馈 2007年9月7日 ： 再次向您表示深深的歉意", None),
+    ("hotel-reply-many", "房间空调坏了。酒店反馈多次检查了空调，一切正常", None),
 ]
 
 

@@ -2,10 +2,10 @@
 
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
 多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
-in the clause; 不是第一次/并非第一次 (1) and 不止一次 (2) with a complaint word in the clause
-too; an earlier complaint (之前投诉过, 已经向12315投诉了: 1), an earlier
-ticket (前工单, 详见工单CP…: 1) or a report made long ago or kept up (反映很久了, 投诉4个月无果,
-投诉了很久, 两个月一直在投诉: 1). A matter
+in the clause (beside a count also 反馈: 多次反馈); 不是第一次/并非第一次 (1) and 不止一次 (2)
+with a complaint word in the clause too; an earlier complaint (之前投诉过, 已经向12315投诉了: 1),
+an earlier ticket (前工单, 详见工单CP…, a CP ticket number cited alone: 1) or a report made
+long ago or kept up (反映很久了, 投诉4个月无果, 投诉了很久, 两个月一直在投诉: 1). A matter
 still unresolved (一直没人处理) or an earlier call is no repeat complaint. People: a number
 with a person measure word or noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
 """
@@ -33,7 +33,7 @@ _NOT_A_COUNT = "性|供水|供电|加压|装修|元|污染|伤害|销售|改造|
 二次加压, 二次装修, 二次元, 二次污染, 二次伤害) or an emphatic negative (一次都没打通过,
 一次也没来)."""
 _REPEATS = re.compile(
-    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同投])(?:"
+    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同投c])(?:"
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
     rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍)(?!{_NOT_A_COUNT}))"
     r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
@@ -42,7 +42,8 @@ _REPEATS = re.compile(
     r"|(?P<notfirst>(?:不是|并非)(?:第一次|头一次|第一回|头一回))"
     r"|(?P<morethanonce>不止一次|不只一次)"
     r"|(?P<ticket>重复投诉|(?:前期已有|之前的|(?<![目当提眼])前有?|原)(?:投诉)?(?:工单|投诉单)"
-    r"|(?:详见|同)[:：]?(?:投诉)?(?:工单|投诉单)?[:：]?cp)"
+    r"|(?:详见|同)[:：]?(?:投诉)?(?:工单|投诉单)?[:：]?cp"
+    r"|(?<![a-z])cp(?=[*\d]{6}))"
     r"|(?P<longago>(?:反映|反应)了?(?:很久|好久|很长时间|好长时间)了"
     r"|(?:投诉|举报|申诉)了?(?:很久|好久|很长时间|好长时间)"
     r"|一直(?:都)?在?(?:投诉|反映|举报|申诉)(?!无门)"
@@ -68,6 +69,10 @@ is three calls about one complaint, not three complaints. So do 不是第一次 
 住了 is a guest's earlier stay and 这种情况不止一次了 the problem recurring, neither an earlier
 complaint (§8.1 Before)."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again", "notfirst", "morethanonce"})
+_REPORTED_MANY = re.compile(r"(?<!宾馆)(?<!酒店)(?<!商家)(?<!卖家)(?<!店家)(?<!客服)(?<!回复)反馈")
+"""反馈 (a report, in work orders: 用户反馈流量上网很慢) is a complaint word for a count only:
+多次反馈, 反馈了三次, 已经多次反馈 tell a matter reported again and again. Beside 再次 or 又
+it is too often the business's reply (宾馆反馈：再次向您表示歉意), so those keep the words above."""
 _FRAME = re.compile(
     r"(?:^|(?<=[，,。；;！!？?\n]))[^，,。；;！!？?\n:：]{0,16}?"
     r"(?:反映|反应|投诉|反馈|举报|来电|致电|留言|诉求|来信)[:：]"
@@ -207,10 +212,11 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
         needs_contact = kind == "ordinal" or kind in _NEEDS_CONTACT_IN_CLAUSE
         if needs_contact or kind in _NEEDS_COMPLAINT:
             region = _unframed(region, start - region_start)
+        reported = kind in _NEEDS_CONTACT_IN_CLAUSE and _REPORTED_MANY.search(region) is not None
         if (
             count < 1
-            or (needs_contact and not _CONTACT.search(region))
-            or (kind in _NEEDS_COMPLAINT and not _COMPLAINT_CONTACT.search(region))
+            or (needs_contact and not (reported or _CONTACT.search(region)))
+            or (kind in _NEEDS_COMPLAINT and not (reported or _COMPLAINT_CONTACT.search(region)))
         ):
             continue
         found.append(_signal(text, SignalKind.REPEAT, count, start, end))

@@ -205,6 +205,16 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
         {"mentions": ("injury",), "mentions_conditional": ("injury",)},
     ),
     (
+        "prevention-is-not-met",
+        "用全合成机油避免漏水，要求退款",
+        {"mentions_conditional": ("leak",), "mentions": ("refund",)},
+    ),
+    (
+        "prevention-ends-at-clause",
+        "提前换了水管以免漏水，结果还是漏水了",
+        {"mentions": ("leak",), "mentions_conditional": ("leak",)},
+    ),
+    (
         "fear-ends-at-clause",
         "害怕摔伤所以没去，结果孩子在家里摔伤了",
         {"mentions": ("injury",), "mentions_conditional": ("injury",)},

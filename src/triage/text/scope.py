@@ -100,10 +100,13 @@ def _marker(word: str) -> bool:
 
 SUSPICION_MARKERS = frozenset(
     {"怀疑", "担心", "担忧", "怕", "害怕", "最怕", "生怕", "恐怕", "疑似", "是不是", "会不会",
-     "据说", "听说", "听闻", "据传", "传言"}
+     "据说", "听说", "听闻", "据传", "传言",
+     "避免", "防止", "以免", "以防", "免得", "预防"}
 )  # fmt: skip
 """A suspicion is not an assertion: what follows, to the end of the clause, is conditional.
-Nor is hearsay (据说容易自燃, 听说吃了拉肚子): what others tell is not met by the writer."""
+Nor is hearsay (据说容易自燃, 听说吃了拉肚子): what others tell is not met by the writer.
+Nor is what a step is taken to prevent (用5W30避免烧机油, 提前换胎以免爆胎, 免得被扣钱):
+it names what must not happen, not what did (不可避免 is one word and no marker)."""
 
 _NOT_A_CONDITION = (
     "不要", "不过", "不仅", "不但", "不管", "不论", "不久", "不到", "不断", "不少", "不同", "不如",

@@ -60,3 +60,32 @@ def test_embedded_or_indefinite_words_ask_nothing(text: str, word: str) -> None:
     """Near misses: an embedded question told (不清楚…哪里), 没多少, 哪里都是, 好几趟."""
     assert _mode_of(text, word) is Mode.STATEMENT
     assert not _asks_only(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("蚂蚁借呗逾期多长时间会对个人产生影响", "逾期"),
+        ("借呗逾期一天会有什么影响", "逾期"),
+        ("借呗用那么多都不给提额，什么意思", "提额"),
+        ("花呗扣款失败了，什么情况", "扣款"),
+    ],
+)
+def test_questions_of_length_meaning_and_effect_ask(text: str, word: str) -> None:
+    """多长时间, 有什么影响, 什么意思 and 什么情况 ask like 多久 and 怎么回事."""
+    assert _asks_only(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("逾期一天，还款后没有什么影响", "逾期"),
+        ("店大了欺客真明白什么意思了", "欺客"),
+        ("我终于知道什么意思了", "知道"),
+    ],
+)
+def test_no_effect_or_understanding_told_asks_nothing(text: str, word: str) -> None:
+    """Near misses: 没有什么影响 tells that nothing came of it, 明白/知道什么意思了 an
+    understanding reached."""
+    assert _mode_of(text, word) is Mode.STATEMENT
+    assert not _asks_only(text)

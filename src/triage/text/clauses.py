@@ -117,15 +117,17 @@ _SPEECH = frozenset(
 )  # fmt: skip
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
-    "什么时候|什么原因|啥原因|何时|多久|如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
+    "什么时候|什么原因|啥原因|何时|多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
+    "如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
     "(?:^|(?<=[，,；;]))(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
     "(?:在哪|(?:(?<![没])多少钱?|哪里|哪儿|哪天|哪个|几号|几点)[了啊呀啦哈]?(?=[。！？!?；;，,\\s]*$))"
 )
 _QUESTION = re.compile("请问|" + _ASKING)
-"""Questions: question words, a final 吗/么/呢, a question mark. After 不 or 没, 怎么 and 咋
-mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing. Read per sentence for
-`ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
+"""Questions: question words (多长时间, 什么意思, 什么情况 and 有什么影响 among them, but not
+没有什么影响 nor an understanding told, 明白什么意思了), a final 吗/么/呢, a question mark.
+After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing.
+Read per sentence for `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
 """A clause that asks by itself (its final 吗 or ？ ends the clause, not the sentence)."""
 _INTRODUCER = re.compile(

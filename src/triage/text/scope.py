@@ -23,7 +23,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   the clause after it. A marker cut with its pronoun (如果你) is a marker; a list after 就
   counts once in the window; money not arriving (钱不到位) is a 不-antecedent; the
   complainant's next step opening the clause after a 不-antecedent (你们不赔，我会…) is its
-  consequence without 就; a clause opening past a deadline the clause before sets (…之前打给
+  consequence without 就, and so is any clause after a refusal conceded (不赔也行，…; 你可以
+  不赔，但是…); a clause opening past a deadline the clause before sets (…之前打给
   我，过了周五…) is a condition to the end of its sentence. 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake.
@@ -431,9 +432,17 @@ sets one (周五之前把钱打给我): a condition to the end of its sentence."
 _DEADLINE = re.compile(r"之前|以前|以内|为止|[天日号周月底点时年]前|[天日周月时]内")
 _STEP_AT = re.compile(_STEP)
 _AFTER_DEADLINE_AT = re.compile(_AFTER_DEADLINE)
-_CLAUSE_OPENER = re.compile(rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})")
+_CONCEDED_FORM = (
+    r"(?:也(?:行|可以|成|没关系|没事|无所谓)|无所谓|可以不(?!可以|行).{1,4})[啊呀吧的了呢]?"
+)
+"""A refusal conceded at a clause's end (不赔也行, 你可以不赔): see `_CONCEDED`."""
+_CLAUSE_OPENER = re.compile(rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})|(?:{_CONCEDED_FORM})[，,…]")
 """Whether a text may hold a condition that opens at a clause end (a shortcut's test)."""
 
+
+_CONCEDED = re.compile(rf"(?:{_CONCEDED_FORM})$")
+"""A 不-antecedent conceded (不赔也行, 不给也可以, 你可以不赔): what the next clause says, whatever
+its verb, is what follows the refusal (不赔也行，我把视频发到抖音; 你可以不赔，但是…)."""
 
 _THEN = re.compile(r"就|便|我会|我们会|我要|我将|别怪|后果")
 """A consequence told past a deadline (过了周五我就…), in its sentence: 过了一段时间，不响了
@@ -445,10 +454,13 @@ def _opens_at_clause(
 ) -> Literal["step", "deadline", None]:
     """What the clause after the clause end at character ``mark`` opens: the consequence of
     the clause before (``antecedent``: it holds a 不-antecedent) when it starts with the
-    complainant's next step; a condition when it starts past a deadline that the clause
+    complainant's next step, or whatever it says when the clause before concedes the refusal
+    (不赔也行, 你可以不赔); a condition when it starts past a deadline that the clause
     before (from character ``clause_begin``) sets and a consequence follows before the
     sentence's end (``clause_stop``); else nothing."""
-    if antecedent and _STEP_AT.match(text, mark + 1):
+    if antecedent and (
+        _STEP_AT.match(text, mark + 1) or _CONCEDED.search(text, clause_begin, mark)
+    ):
         return "step"
     if (
         _AFTER_DEADLINE_AT.match(text, mark + 1)

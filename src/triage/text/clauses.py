@@ -21,8 +21,9 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
   actor is the respondent, whatever subject the quote has.
 * **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
-  the clause; 在哪, or 多少, 哪里, 哪天, 几号 … closing it, unless 不知/不清楚 … tells it as
-  an embedded question), ``rhetorical`` (难道, 凭什么, 不是…吗). A comma-joined ticket
+  the clause; a verb asked as A-not-A, 算不算, 扣不扣; 在哪, or 多少, 哪里, 哪天, 几号 …
+  closing it, unless 不知/不清楚 … tells it as an embedded question), ``rhetorical`` (难道,
+  凭什么, 不是…吗, 要不要这么…). A comma-joined ticket
   (手机三天就黑屏了，请问能不能退，客服一直不回) asks only in the clause that asks. 请问 (想问,
   请教) opens a question: its clause asks (and the next one when it stands alone: 请问，…)
   unless a later clause of the sentence asks, which is then the question it introduces
@@ -118,6 +119,7 @@ _SPEECH = frozenset(
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时|多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
+    "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
     "如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
     "(?:^|(?<=[，,；;]))(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
@@ -125,7 +127,9 @@ _ASKING = (
 )
 _QUESTION = re.compile("请问|" + _ASKING)
 """Questions: question words (多长时间, 什么意思, 什么情况 and 有什么影响 among them, but not
-没有什么影响 nor an understanding told, 明白什么意思了), a final 吗/么/呢, a question mark.
+没有什么影响 nor an understanding told, 明白什么意思了), a verb asked as A-not-A (算不算,
+扣不扣, 要不要, 退不退: not 时不时, 动不动, 好不好, 信不信, 不错不错, 爱理不理), a final
+吗/么/呢, a question mark.
 After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing.
 Read per sentence for `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
@@ -137,9 +141,10 @@ _INTRODUCER = re.compile(
 _BARE_INTRODUCER = re.compile("(请问|想问|请教)[一下问]*[，,：:\\s]*")
 """A clause holding nothing but an introducer: the question is the next clause."""
 _RHETORICAL = re.compile(
-    "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|(不是|不就是|还不).*[吗么]"
+    "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|要不要(?:这么|那么|这样)|"
+    "(不是|不就是|还不).*[吗么]"
 )
-"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗."""
+"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗, 要不要这么坑."""
 _ASKED_AT_END = re.compile("(?:[吗么呢嘛][啊呀啦哈]?|[?？])[。！？!?；;，,\\s]*$")
 """A clause closed as a question (…吗, …？): where a rhetorical question that opened
 earlier (难道…, 凭什么…) ends."""

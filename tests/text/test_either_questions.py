@@ -1,0 +1,62 @@
+"""Yes/no questions asked as A-not-A (算不算, 扣不扣, 要不要): the asked verb is not asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.facts import Analyser
+from triage.text.clauses import ClauseReading, Mode
+from triage.text.scope import Scope
+
+ANALYSER = Analyser({"test_terms": ["扣款", "手续费", "逾期", "卡顿", "死机", "坑"]})
+
+
+def _reading(text: str) -> tuple[str, ClauseReading]:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    return normalized, ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    )
+
+
+def _mode_of(text: str, word: str) -> Mode:
+    normalized, reading = _reading(text)
+    start = normalized.index(word)
+    return reading.mode(reading.token_at(start), start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("花呗逾期九号还算不算", "逾期"),
+        ("花呗扣款扣不扣手续费", "手续费"),
+        ("要不要扣手续费", "手续费"),
+        ("借呗提前还款收不收手续费", "手续费"),
+        ("退货以后逾期还算不算数", "逾期"),
+    ],
+)
+def test_a_not_a_asks(text: str, word: str) -> None:
+    assert _mode_of(text, word) is Mode.QUESTION
+    assert _reading(text)[1].asks_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("手机时不时卡顿", "卡顿"),
+        ("电脑动不动就死机", "死机"),
+        ("东西还不错不错，就是扣款慢", "扣款"),
+    ],
+)
+def test_adverbs_and_repeats_ask_nothing(text: str, word: str) -> None:
+    assert _mode_of(text, word) is Mode.STATEMENT
+
+
+def test_a_not_a_about_a_clause_keeps_the_event_told() -> None:
+    text = "上个月被扣款两次，能不能退"
+    assert _mode_of(text, "扣款") is Mode.STATEMENT
+    assert _mode_of(text, "退") is Mode.QUESTION
+
+
+def test_how_bad_asked_is_rhetorical() -> None:
+    assert _mode_of("刚买就降价，要不要这么坑", "坑") is Mode.RHETORICAL

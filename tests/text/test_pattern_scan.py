@@ -89,9 +89,13 @@ def _plain_find(
                 continue
             if not _allowed(reading, token, start, found, spec.actors, spec.modes):
                 continue
-            # unless terms from the start of the match's clause to the match's end drop it
+            # unless terms from the start of the match's clause to its end (or the match's
+            # end when later) drop it
             unless = compiled.unless
-            if unless is not None and unless.search(normalized[scope.clause(start)[0] : found]):
+            clause_start, clause_end = scope.clause(start)
+            if unless is not None and unless.search(
+                normalized[clause_start : max(found, clause_end)]
+            ):
                 continue
             seen.add(region)
             begin, finish = text.to_original(start, found)

@@ -108,7 +108,7 @@ def test_a_pattern_skips_speech_reported_from_the_actors_named() -> None:
 
 def test_unless_terms_drop_a_match_from_the_start_of_its_clause() -> None:
     """``unless`` drops a match when one of its terms occurs from the start of the clause
-    where the match begins to the match's end, and nowhere else."""
+    where the match begins to the end of that clause, and nowhere else."""
     groups = (("给我",), ("5", "五"), ("就",), ("算了",))
     spec = PatternSpec(
         "t.pattern.drop", "drop", groups, gap=8, within="sentence", unless=("退了", "商家给")
@@ -123,10 +123,30 @@ def test_unless_terms_drop_a_match_from_the_start_of_its_clause() -> None:
     assert not dropped("商家给我500元，这事就算了")
     assert dropped("商家退了货，给我五千块，这事就算了")
     assert dropped("给我五千块，这事就算了，钱退了也不行")
+    # The clause is read to its end, past the match: a term after the match drops it.
+    assert not dropped("给我五千块这事就算了退了")
+    assert dropped("给我五千块这事就算了，退了")
     unrestricted = _analyser(
         (PatternSpec("t.pattern.drop", "drop", groups, gap=8, within="sentence"),)
     )
     assert any(h.lexicon == "drop" for h in unrestricted.analyse("给我退了500元，这事就算了").hits)
+
+
+def test_unless_terms_are_read_to_the_end_of_the_clause() -> None:
+    """A term after the match in its clause drops it (借呗逾期一天会有什么影响: the
+    overdue day is asked about, whatever follows it in the clause); one in the next clause
+    does not."""
+    spec = PatternSpec("t.pattern.late", "late", (("逾期",), ("一天",)), unless=("影响",))
+    analyser = _analyser((spec,))
+
+    def late(text: str) -> bool:
+        return any(hit.lexicon == "late" for hit in analyser.analyse(text).hits)
+
+    assert late("借呗逾期一天")
+    assert not late("借呗逾期一天会有什么影响")
+    assert not late("影响借呗逾期一天")
+    assert late("借呗逾期一天，我很担心")
+    assert late("借呗逾期一天，会有什么影响")
 
 
 def test_actor_conditions_follow_who_did_it() -> None:

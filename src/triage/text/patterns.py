@@ -52,7 +52,7 @@ class PatternSpec:
     ``clause`` or ``sentence``: the stretch all groups must lie in. ``not_said_by`` drops
     matches that start inside speech reported from those actors (商家说删差评可以给返现).
     ``unless`` drops a match when one of its terms occurs between the start of the clause
-    where the match begins and the match's end.
+    where the match begins and that clause's end (the match's end when it runs on past it).
     """
 
     id: str
@@ -260,9 +260,13 @@ class PatternMatcher:
                     continue
                 if not _allowed(reading, token, start, found, spec.actors, spec.modes):
                     continue
+                # unless: from the start of the match's clause to that clause's end, or to
+                # the match's end when it runs on past it.
                 unless = compiled.unless
-                if unless is not None and unless.search(normalized[scope.clause(start)[0] : found]):
-                    continue
+                if unless is not None:
+                    clause_start, clause_end = scope.clause(start)
+                    if unless.search(normalized, clause_start, max(found, clause_end)):
+                        continue
                 seen.add(region)
                 begin, finish = text.to_original(start, found)
                 hits.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.text.readings import conditional
 
 from triage.facts import Analyser
 
@@ -23,12 +24,6 @@ def analyser() -> Analyser:
     return Analyser(LEXICONS)
 
 
-def _conditional(analyser: Analyser, text: str, term: str) -> bool:
-    hits = [hit for hit in analyser.analyse(text).hits if hit.term == term]
-    assert hits, (text, term)
-    return hits[-1].conditional
-
-
 @given(
     refusal=st.sampled_from(REFUSALS),
     concession=st.sampled_from(CONCESSIONS),
@@ -39,7 +34,7 @@ def test_the_clause_after_a_conceded_refusal_is_its_consequence(
 ) -> None:
     text = f"赔我两万块。{refusal}{concession}，{step}。"
     term = next(t for t in LEXICONS["leverage"] if t in step)
-    assert _conditional(analyser, text, term)
+    assert conditional(analyser, text, term)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def test_the_clause_after_a_conceded_refusal_is_its_consequence(
     ],
 )
 def test_you_may_refuse_concedes_too(analyser: Analyser, text: str, term: str) -> None:
-    assert _conditional(analyser, text, term)
+    assert conditional(analyser, text, term)
 
 
 @pytest.mark.parametrize(
@@ -62,4 +57,4 @@ def test_you_may_refuse_concedes_too(analyser: Analyser, text: str, term: str) -
     ],
 )
 def test_no_conceded_refusal_opens_nothing(analyser: Analyser, text: str, term: str) -> None:
-    assert not _conditional(analyser, text, term)
+    assert not conditional(analyser, text, term)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.text.readings import conditional
 
 from triage.facts import Analyser
 
@@ -25,12 +26,6 @@ def analyser() -> Analyser:
     return Analyser(LEXICONS)
 
 
-def _conditional(analyser: Analyser, text: str, term: str) -> bool:
-    hits = [hit for hit in analyser.analyse(text).hits if hit.term == term]
-    assert hits, (text, term)
-    return hits[-1].conditional
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -40,12 +35,12 @@ def _conditional(analyser: Analyser, text: str, term: str) -> bool:
     ],
 )
 def test_a_marker_cut_with_its_pronoun_opens_a_condition(analyser: Analyser, text: str) -> None:
-    assert _conditional(analyser, text, "抖音")
+    assert conditional(analyser, text, "抖音")
 
 
 def test_the_address_cut_with_a_marker_stays_what_it_is(analyser: Analyser) -> None:
     """如果你想买… addresses the reader: the word itself is not made hypothetical."""
-    assert not _conditional(analyser, "如果你想买这款，先看看抖音上的评测", "如果你")
+    assert not conditional(analyser, "如果你想买这款，先看看抖音上的评测", "如果你")
 
 
 @given(
@@ -58,19 +53,19 @@ def test_a_list_in_the_consequence_counts_once(
 ) -> None:
     """However long the list after 就, its last item is as conditional as its first."""
     text = lead + mark.join(items) + "上曝光"
-    assert _conditional(analyser, text, items[-1]), text
-    assert _conditional(analyser, text, "曝光"), text
+    assert conditional(analyser, text, items[-1]), text
+    assert conditional(analyser, text, "曝光"), text
 
 
 def test_the_consequence_still_ends_in_an_unpunctuated_text(analyser: Analyser) -> None:
     """A list counts once, but the reach is still bounded: an unpunctuated text does not
     become a threat to its end."""
     text = "不给钱就曝光我那台手机用了三个月屏幕就坏了找了客服也没用最后去了12315"
-    assert not _conditional(analyser, text, "12315")
+    assert not conditional(analyser, text, "12315")
 
 
 @pytest.mark.parametrize(
-    ("text", "term", "conditional"),
+    ("text", "term", "expected"),
     [
         ("赔我五千块。钱不到位，我就向媒体曝光。", "媒体", True),
         ("赔偿款不到账我就去举报", "举报", True),
@@ -79,11 +74,11 @@ def test_the_consequence_still_ends_in_an_unpunctuated_text(analyser: Analyser) 
     ],
 )
 def test_money_not_arriving_is_an_antecedent(
-    analyser: Analyser, text: str, term: str, conditional: bool
+    analyser: Analyser, text: str, term: str, expected: bool
 ) -> None:
     """不到位/不到账 of money named just before is the payment not made; of anything else
     it is a verdict."""
-    assert _conditional(analyser, text, term) is conditional
+    assert conditional(analyser, text, term) is expected
 
 
 @given(
@@ -96,7 +91,7 @@ def test_the_next_step_after_a_refusal_is_its_consequence(
 ) -> None:
     """你们不赔，我会发到抖音: the consequence, with or without 就."""
     text = f"{refusal}，{step}{channel}曝光"
-    assert _conditional(analyser, text, channel), text
+    assert conditional(analyser, text, channel), text
 
 
 @pytest.mark.parametrize(
@@ -112,7 +107,7 @@ def test_the_next_step_after_a_refusal_is_its_consequence(
 def test_what_is_no_next_step_stays_asserted(analyser: Analyser, text: str, term: str) -> None:
     """Resignation (我只能), a demand (我要求), a step after a verdict, and what follows the
     consequence's clause are told, not threatened."""
-    assert not _conditional(analyser, text, term)
+    assert not conditional(analyser, text, term)
 
 
 @given(
@@ -124,7 +119,7 @@ def test_a_deadline_passed_is_a_condition(
     analyser: Analyser, deadline: str, past: str, channel: str
 ) -> None:
     text = f"{deadline}把三万块打给我，{past}我就发{channel}。"
-    assert _conditional(analyser, text, channel), text
+    assert conditional(analyser, text, channel), text
 
 
 @pytest.mark.parametrize(
@@ -138,7 +133,7 @@ def test_a_deadline_passed_is_a_condition(
 def test_time_passing_without_a_deadline_set_is_told(analyser: Analyser, text: str) -> None:
     """过了 without a deadline set in the clause before (or only in another sentence), or
     with no consequence after it (之前…，过了一段时间，…不响了), tells what happened."""
-    assert not _conditional(analyser, text, "抖音")
+    assert not conditional(analyser, text, "抖音")
 
 
 @pytest.mark.parametrize(
@@ -151,4 +146,4 @@ def test_time_passing_without_a_deadline_set_is_told(analyser: Analyser, text: s
 def test_a_consequence_reaches_the_end_of_a_short_clause(analyser: Analyser, text: str) -> None:
     """The 就 window reaches the end of its clause when that is near (at most twice the
     window); the consequence past a deadline may follow in the next clause."""
-    assert _conditional(analyser, text, "抖音")
+    assert conditional(analyser, text, "抖音")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.text.readings import conditional
 
 from triage.facts import Analyser
 
@@ -52,12 +53,6 @@ def analyser() -> Analyser:
     return Analyser(LEXICONS)
 
 
-def _conditional(analyser: Analyser, text: str, term: str) -> bool:
-    hits = [hit for hit in analyser.analyse(text).hits if hit.term == term]
-    assert hits, (text, term)
-    return hits[0].conditional
-
-
 @pytest.mark.parametrize(
     ("text", "term"),
     [
@@ -75,7 +70,7 @@ def _conditional(analyser: Analyser, text: str, term: str) -> bool:
 def test_a_verdict_before_a_happening_sets_up_no_condition(
     analyser: Analyser, text: str, term: str
 ) -> None:
-    assert not _conditional(analyser, text, term)
+    assert not conditional(analyser, text, term, last=False)
 
 
 @pytest.mark.parametrize(
@@ -95,14 +90,14 @@ def test_a_verdict_before_a_happening_sets_up_no_condition(
 def test_a_refusal_or_a_clause_with_de_hua_is_a_condition(
     analyser: Analyser, text: str, term: str
 ) -> None:
-    assert _conditional(analyser, text, term)
+    assert conditional(analyser, text, term, last=False)
 
 
 def test_the_condition_of_de_hua_ends_with_its_consequence(analyser: Analyser) -> None:
     """举报的话你们会被罚，还不如…: the comparison after the consequence is asserted; a
     sentence after it too."""
-    assert not _conditional(analyser, "不处理的话我就曝光，手机第二天就坏了", "坏了")
-    assert not _conditional(analyser, "不赔的话，我就找媒体。手机第二天就坏了", "坏了")
+    assert not conditional(analyser, "不处理的话我就曝光，手机第二天就坏了", "坏了", last=False)
+    assert not conditional(analyser, "不赔的话，我就找媒体。手机第二天就坏了", "坏了", last=False)
 
 
 @given(
@@ -115,7 +110,7 @@ def test_no_verdict_makes_a_happening_hypothetical(
 ) -> None:
     """Whatever the verdict and whatever followed it: what followed is asserted."""
     text, term = judgement + comma + happening[0], happening[1]
-    assert not _conditional(analyser, text, term), text
+    assert not conditional(analyser, text, term, last=False), text
 
 
 @given(
@@ -130,4 +125,4 @@ def test_every_refusal_before_a_threat_is_a_condition(
     """不给钱就曝光 and all its phrasings stay conditions (extortion rests on them), with or
     without 的话 and a comma."""
     text = refusal + ("的话" if de_hua else "") + comma + threat[0]
-    assert _conditional(analyser, text, threat[1]), text
+    assert conditional(analyser, text, threat[1], last=False), text

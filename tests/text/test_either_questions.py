@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from tests.text.readings import clause_reading, mode_of
 
 from triage.facts import Analyser
-from triage.text.clauses import ClauseReading, Mode
-from triage.text.scope import Scope
+from triage.text.clauses import Mode
 
 ANALYSER = Analyser({"test_terms": ["扣款", "手续费", "逾期", "卡顿", "死机", "坑"]})
 
 
-def _reading(text: str) -> tuple[str, ClauseReading]:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
-    return normalized, ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    )
-
-
 def _mode_of(text: str, word: str) -> Mode:
-    normalized, reading = _reading(text)
-    start = normalized.index(word)
-    return reading.mode(reading.token_at(start), start, start + len(word))
+    return mode_of(ANALYSER, text, word)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +27,7 @@ def _mode_of(text: str, word: str) -> Mode:
 )
 def test_a_not_a_asks(text: str, word: str) -> None:
     assert _mode_of(text, word) is Mode.QUESTION
-    assert _reading(text)[1].asks_only
+    assert clause_reading(ANALYSER, text)[0].asks_only
 
 
 @pytest.mark.parametrize(

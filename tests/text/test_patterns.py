@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.text.readings import clause_reading, mode_of
 
 from triage import Engine, RuleError
 from triage.facts import Analyser
 from triage.rulepack.patterns import ConditionDocument, PatternDocument
-from triage.text.clauses import Actor, ClauseReading, Mode, actor_words
+from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.patterns import HitCondition, PatternSpec
-from triage.text.scope import Scope
 
 ACTORS = {
     "actor_complainant": ["我", "本人"],
@@ -164,12 +164,7 @@ def test_actor_conditions_follow_who_did_it() -> None:
 
 
 def _reading(text: str) -> tuple[ClauseReading, str]:
-    analyser = Analyser(ACTORS)
-    features = analyser.analyse(text)
-    normalized = features.normalized_text
-    scope = Scope(normalized, features.segmentation)
-    reading = ClauseReading(normalized, features.segmentation, scope, actor_words(ACTORS))
-    return reading, normalized
+    return clause_reading(Analyser(ACTORS), text, ACTORS)
 
 
 def _actor_of(text: str, word: str) -> Actor:
@@ -200,9 +195,7 @@ def test_objects_passives_and_dropped_subjects() -> None:
 
 
 def _mode_of(text: str, word: str) -> Mode:
-    reading, normalized = _reading(text)
-    start = normalized.index(word)
-    return reading.mode(reading.token_at(start), start, start + len(word))
+    return mode_of(Analyser(ACTORS), text, word, ACTORS)
 
 
 def test_sentence_and_word_modes() -> None:

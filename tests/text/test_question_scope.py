@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.text.readings import mode_of
 
 from triage.facts import Analyser
 from triage.text.clauses import ClauseReading, Mode
@@ -31,13 +32,7 @@ ASKING = (
 
 
 def _mode_of(text: str, word: str) -> Mode:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
-    reading = ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    )
-    start = normalized.index(word)
-    return reading.mode(reading.token_at(start), start, start + len(word))
+    return mode_of(ANALYSER, text, word)
 
 
 def test_questions_are_read_per_clause() -> None:

@@ -3,9 +3,10 @@ quotation (an earlier complaint quoted in a work order, 之前反映“…”的
 
 from __future__ import annotations
 
+from tests.text.readings import mode_of
+
 from triage.facts import Analyser
-from triage.text.clauses import ClauseReading, Mode, actor_words
-from triage.text.scope import Scope
+from triage.text.clauses import Mode
 
 ACTORS = {
     "actor_complainant": ["我", "自己", "本人"],
@@ -15,12 +16,7 @@ ACTORS = {
 
 
 def _mode_of(text: str, word: str) -> Mode:
-    features = Analyser(ACTORS).analyse(text)
-    normalized = features.normalized_text
-    scope = Scope(normalized, features.segmentation)
-    reading = ClauseReading(normalized, features.segmentation, scope, actor_words(ACTORS))
-    start = normalized.index(word)
-    return reading.mode(reading.token_at(start), start, start + len(word))
+    return mode_of(Analyser(ACTORS), text, word, ACTORS)
 
 
 def test_an_earlier_complaint_quoted_is_told() -> None:

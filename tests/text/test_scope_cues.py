@@ -17,7 +17,16 @@ from triage.text.scope import (
 )
 
 _PIECES = sorted(
-    {*CONDITION_MARKERS, *_CONSEQUENCE, *_NOT_CONSEQUENCE, *_SHORT_OF, *_PRONOUNS, "不", "就"}
+    {
+        *CONDITION_MARKERS,
+        *_CONSEQUENCE,
+        *_NOT_CONSEQUENCE,
+        *_SHORT_OF,
+        *_PRONOUNS,
+        "不",
+        "就",
+        "的话",
+    }
 )
 _WORDS = st.one_of(
     st.sampled_from(_PIECES),
@@ -29,6 +38,7 @@ _WORDS = st.one_of(
 def _plain_cue(word: str) -> bool:
     return (
         word in CONDITION_MARKERS
+        or word == "的话"
         or any(word == marker + pronoun for marker in _GLUED_MARKERS for pronoun in _PRONOUNS)
         or "不" in word
         or word.startswith(_SHORT_OF)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.text.readings import mode_of
 
 from triage.facts import Analyser
 from triage.text.clauses import ClauseReading, Mode
@@ -12,13 +13,7 @@ ANALYSER = Analyser({"test_terms": ["扣款", "水费", "利息", "还款"]})
 
 
 def _mode_of(text: str, word: str) -> Mode:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
-    reading = ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    )
-    start = normalized.index(word)
-    return reading.mode(reading.token_at(start), start, start + len(word))
+    return mode_of(ANALYSER, text, word)
 
 
 def _asks_only(text: str) -> bool:

@@ -68,6 +68,13 @@ def overdue(text: str, reference: date) -> list[tuple[str, date]]:
             date(2026, 1, 15),
             [("12月下旬", date(2025, 12, 31))],
         ),
+        # a later date the complainant asks for does not make the text written later,
+        # as find_times reads it too
+        (
+            "物业承诺11月底前修好，至今没修，要求2027年1月1日前处理完",
+            date(2026, 12, 7),
+            [("11月底", date(2026, 11, 30))],
+        ),
     ],
 )
 def test_a_time_promised_and_passed_is_overdue(

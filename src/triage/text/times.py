@@ -99,9 +99,7 @@ def find_times(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
         if resolved is None:
             continue
         if resolved > reference:
-            if kind in _DATED and not _PRESENT.search(
-                text.text, max(0, match.start() - 4), match.start()
-            ):
+            if _names_later_year(match, kind):
                 return ()
             continue
         if reference.year - resolved.year > _MAX_YEARS_BACK or _PRESENT.search(
@@ -331,20 +329,24 @@ def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]
 
 
 def _written_later(text: Normalized, reference: date) -> bool:
-    """Whether the text names a date with its year after ``reference`` (as ``find_times``
-    reads it: written later, so its dates cannot be placed from ``reference``)."""
+    """Whether the text names a date with its year after ``reference`` that is not asked for
+    (as ``find_times`` reads it: written later, so its dates cannot be placed from
+    ``reference``)."""
     for match in _TIMES.finditer(text.text):
         kind = match.lastgroup
-        if kind not in _DATED:
+        if kind not in _DATED or _demanded(match, kind):
             continue
         resolved = _RESOLVERS[kind](match, reference)
-        if (
-            resolved is not None
-            and resolved > reference
-            and not _PRESENT.search(text.text, max(0, match.start() - 4), match.start())
-        ):
+        if resolved is not None and resolved > reference and _names_later_year(match, kind):
             return True
     return False
+
+
+def _names_later_year(match: re.Match[str], kind: str | None) -> bool:
+    """Whether a reference resolved after the reference date says the text was written later:
+    a date with its year (2027年1月1日), not one beside a word of the present."""
+    start = match.start()
+    return kind in _DATED and not _PRESENT.search(match.string, max(0, start - 4), start)
 
 
 def _last_day(match: re.Match[str], reference: date) -> date | None:

@@ -19,7 +19,9 @@ candidates (what the first draw left, random.Random(20261206 + 1), the caps in D
 ids continuing after the first draw's. `build.py --draw 3` writes texts6.jsonl: a third
 sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3), ids
 continuing after the second draw's. `build.py --draw 4` writes texts8.jsonl the same way
-(random.Random(20261206 + 3), the caps in DRAW4).
+(random.Random(20261206 + 3), the caps in DRAW4). `--draw 5` writes pool.jsonl, the
+unlabelled pool of eval/reach.py (caps in DRAW5); `--draw 6` writes texts10.jsonl, the fifth
+labelled draw (caps in DRAW6).
 """
 
 import csv
@@ -32,7 +34,7 @@ from pathlib import Path
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUTS = {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl", 5: "pool.jsonl"}
+OUTS = {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl", 5: "pool.jsonl", 6: "texts10.jsonl"}
 OUT = HERE / OUTS[DRAW_NO]
 # caps of the later draws, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}
@@ -46,7 +48,8 @@ DRAW5 = {
     "chnsenti": 300,
     "afqmc": 800,
 }
-LATER = [DRAW2, DRAW3, DRAW4, DRAW5][: DRAW_NO - 1]
+DRAW6 = {"waimai": 25, "hotel": 25, "shopping": 60, "ccf_car": 60, "chnsenti": 15, "afqmc": 25}
+LATER = [DRAW2, DRAW3, DRAW4, DRAW5, DRAW6][: DRAW_NO - 1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # ---------------------------------------------------------------- masking
@@ -273,6 +276,7 @@ DRAW_SIZES = [
     {"waimai": 40, "htl": 40, "shop": 80, "car": 80, "csc": 30, "afq": 30},
     {"waimai": 25, "htl": 30, "shop": 50, "car": 50, "csc": 20, "afq": 25},
     {"waimai": 25, "htl": 25, "shop": 60, "car": 60, "csc": 15, "afq": 25},
+    {"waimai": 600, "htl": 600, "shop": 1500, "car": 600, "csc": 300, "afq": 800},
 ]
 
 

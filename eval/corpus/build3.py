@@ -17,7 +17,9 @@ Reading the Excel sources needs openpyxl and xlrd (not project dependencies).
 candidates (what the first draw left, random.Random(20261206 + 1), the caps in DRAW2),
 ids continuing after the first draw's. `build3.py --draw 3` writes texts7.jsonl: a third
 sample from what the first two left (random.Random(20261206 + 2), the caps in DRAW3);
-`--draw 4` writes texts9.jsonl (random.Random(20261206 + 3), the caps in DRAW4).
+`--draw 4` writes texts9.jsonl (random.Random(20261206 + 3), the caps in DRAW4); `--draw 5`
+writes pool3.jsonl, the unlabelled pool of eval/reach.py (caps in DRAW5); `--draw 6` writes
+texts11.jsonl, the fifth labelled draw (caps in DRAW6).
 """
 
 import json
@@ -40,6 +42,7 @@ OUTS = {
     3: "texts7.jsonl",
     4: "texts9.jsonl",
     5: "pool3.jsonl",
+    6: "texts11.jsonl",
 }
 OUT = HERE / OUTS[DRAW_NO]
 # caps of the later draws by source tag, and the texts each draw took per id tag
@@ -47,12 +50,14 @@ DRAW2 = {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40}
 DRAW3 = {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
 DRAW4 = {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
 DRAW5 = {"gov-jn": 800, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 500, "gov-fz": 800}
-LATER = [DRAW2, DRAW3, DRAW4, DRAW5][: DRAW_NO - 1]
+DRAW6 = {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30}
+LATER = [DRAW2, DRAW3, DRAW4, DRAW5, DRAW6][: DRAW_NO - 1]
 DRAW_SIZES = [
     {"gov-jn": 200, "gov-jn2": 26, "gov-jn3": 2, "tel-zj": 200, "gov-fz": 200},
     {"gov-jn": 60, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 50, "gov-fz": 40},
     {"gov-jn": 40, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30},
     {"gov-jn": 30, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 30, "gov-fz": 30},
+    {"gov-jn": 800, "gov-jn2": 0, "gov-jn3": 0, "tel-zj": 500, "gov-fz": 800},
 ]
 SRC = Path("/tmp/src3")
 

@@ -81,7 +81,8 @@ def _plain_find(
             region = bounds(start)
             if region in seen:
                 continue
-            found = _rest(compiled.groups[1:], normalized, match.end(), region[1], spec.gap)
+            spans = [match.span()]
+            found = _rest(compiled.groups[1:], normalized, match.end(), region[1], spec.gap, spans)
             if found is None:
                 continue
             token = reading.token_at(start)
@@ -99,10 +100,13 @@ def _plain_find(
                 continue
             seen.add(region)
             begin, finish = text.to_original(start, found)
-            # Negation at the first token, and at the last one too when the match leaves
-            # the clause it starts in.
-            last = token if found <= scope.clause(start)[1] else reading.token_at(found - 1)
-            negated = token in scope.negated_tokens and last in scope.negated_tokens
+            # Negation at the first token or right before any term inside one clause; at
+            # the first and the last token when the match leaves the clause it starts in.
+            if found <= scope.clause(start)[1]:
+                negated = token in scope.negated_tokens or scope.negated_at(spans)
+            else:
+                last = reading.token_at(found - 1)
+                negated = token in scope.negated_tokens and last in scope.negated_tokens
             conditional = scope.conditional(token)
             hits.append(
                 Hit(

@@ -17,7 +17,7 @@ from triage.errors import LexiconError
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
 from triage.text.patterns import Keep
-from triage.text.scope import Scope
+from triage.text.scope import NEGATING_CHARACTERS, Scope
 from triage.text.segment import Segmentation
 
 __all__ = [
@@ -41,8 +41,6 @@ _TOKEN_CACHE = 65_536
 EXCLUSION_MARKS = ("!", "！")
 """An entry starting with one of these is an exclusion, not a term: ``!公交车``."""
 
-NEGATING_CHARACTERS = frozenset("不没未无非别")
-"""A term right after one of these inside the same token is negated (不满意, 没收到)."""
 
 SUFFIX_PARTICLES = frozenset("的了过着啦吗呢吧啊呀嘛哦")
 """Particles and aspect markers that inflect a word without making another one: a token

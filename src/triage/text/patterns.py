@@ -252,7 +252,10 @@ class PatternMatcher:
                 region = bounds(start)
                 if region in seen:
                     continue
-                found = _rest(compiled.groups[1:], normalized, first_end, region[1], spec.gap)
+                spans = [(start, first_end)]
+                found = _rest(
+                    compiled.groups[1:], normalized, first_end, region[1], spec.gap, spans
+                )
                 if found is None:
                     continue
                 token = reading.token_at(start)
@@ -276,22 +279,27 @@ class PatternMatcher:
                         text.original[begin:finish],
                         begin,
                         finish,
-                        _negated(scope, reading, token, start, found),
+                        _negated(scope, reading, token, spans),
                         scope.conditional(token),
                     )
                 )
         return tuple(hits)
 
 
-def _negated(scope: Scope, reading: ClauseReading, token: int, start: int, end: int) -> bool:
-    """A pattern hit's negation: read at its first token, as for a term there. A negation
-    does not cross a clause boundary, so a match that runs on past the clause it starts in
-    is negated only when its last token is negated too (不要用EMS发货了，…还给我发错地方了:
-    the failure is told; 要求更改套餐，现对没有更改: the request not carried out is told)."""
-    negated = token in scope.negated_tokens
-    if not negated or end <= scope.clause(start)[1]:
-        return negated
-    return reading.token_at(end - 1) in scope.negated_tokens
+def _negated(
+    scope: Scope, reading: ClauseReading, token: int, spans: list[tuple[int, int]]
+) -> bool:
+    """A pattern hit's negation. Inside one clause, the hit is negated when its first token
+    is, as a term there would be, or when a cue that is none of its terms stands right
+    before any of its terms (手机没有问题: device + 有问题 is negated at 有问题; 又没扣 is no
+    second deduction; see `Scope.negated_at`). A negation does not cross a clause boundary,
+    so a match that runs on past the clause it starts in is negated only when its first and
+    last tokens are (不要用EMS发货了，…还给我发错地方了: the failure is told; 要求更改套餐，现对
+    没有更改: the request not carried out is told)."""
+    start, end = spans[0][0], spans[-1][1]
+    if end <= scope.clause(start)[1]:
+        return token in scope.negated_tokens or scope.negated_at(spans)
+    return token in scope.negated_tokens and reading.token_at(end - 1) in scope.negated_tokens
 
 
 def _leftmost(
@@ -316,15 +324,23 @@ def _leftmost_of(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _rest(
-    groups: tuple[re.Pattern[str], ...], text: str, position: int, limit: int, gap: int
+    groups: tuple[re.Pattern[str], ...],
+    text: str,
+    position: int,
+    limit: int,
+    gap: int,
+    spans: list[tuple[int, int]] | None = None,
 ) -> int | None:
     """Where the last group ends when each group follows the previous one within ``gap``
-    characters, before ``limit``; None if they do not."""
+    characters, before ``limit``; None if they do not. Each group's ``[start, end)`` is
+    added to ``spans`` when given."""
     for group in groups:
         match = group.search(text, position, min(limit, position + gap + _LONGEST))
         if match is None or match.start() - position > gap:
             return None
         position = match.end()
+        if spans is not None:
+            spans.append(match.span())
     return position
 
 

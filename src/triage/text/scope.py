@@ -46,6 +46,7 @@ from triage.text.segment import Segmentation
 
 __all__ = [
     "CONDITION_MARKERS",
+    "NEGATING_CHARACTERS",
     "NEGATION_CUES",
     "NEGATION_WINDOW",
     "SUSPICION_MARKERS",
@@ -67,6 +68,8 @@ NEGATION_CUES = frozenset(
         "不大", "不算", "并不", "一点也不", "一点都不", "不够",
     }
 )  # fmt: skip
+NEGATING_CHARACTERS = frozenset("不没未无非别")
+"""A term right after one of these inside the same token is negated (不满意, 没收到)."""
 _PROHIBITIVES = frozenset({"别", "不要", "请勿", "勿", "不许", "不准"})
 _FIRST_TIME = frozenset({"第一次", "头一次", "第一回", "头一回"})
 _KNOWING = frozenset({"知道", "清楚", "确定", "记得", "晓得", "明白", "了解", "懂"})
@@ -289,8 +292,14 @@ class Scope:
     @cached_property
     def negated_tokens(self) -> frozenset[int]:
         """Indices of the tokens in the scope of a negation cue."""
+        return frozenset(self.negating_cues)
+
+    @cached_property
+    def negating_cues(self) -> dict[int, tuple[int, ...]]:
+        """Each token in the scope of a negation cue, with the cues (token indices) whose
+        scope holds it."""
         words, starts, marks = self._words, self._starts, self._clause_marks
-        negated: set[int] = set()
+        negated: dict[int, tuple[int, ...]] = {}
         for cue in _where(map(NEGATION_CUES.__contains__, words)):
             following = words[cue + 1] if cue + 1 < len(words) else ""
             if (
@@ -307,8 +316,40 @@ class Scope:
                     or starts[index] in marks
                 ):
                     break
-                negated.add(index)
-        return frozenset(negated)
+                negated[index] = (*negated.get(index, ()), cue)
+        return negated
+
+    @cached_property
+    def _active_cues(self) -> frozenset[int]:
+        """The cues (token indices) that negate at least one token."""
+        return frozenset(cue for cues in self.negating_cues.values() for cue in cues)
+
+    def negated_at(self, spans: Sequence[tuple[int, int]]) -> bool:
+        """Whether a negation cue stands right before one of the character ``spans`` — the
+        token holding the character before it is a cue that negates, or the span begins
+        inside that cue (有问题 in 手机没有问题) — and is not itself inside a span: the terms
+        of a pattern hit are negated where the cue stands before any of them, not only
+        before the first (手机没有问题, 又没扣, 宽带并没有断), and not by a cue that is one
+        of the terms (没有经过同意就扣款 asserts the deduction; 但…绝不便宜 turns to a problem
+        with the term 不). A cue further back does not reach a later term: 经常不定时停水
+        and 没打扫干净较脏 assert the outage, the dirt."""
+        active = self._active_cues
+        if not active:
+            return False
+        words, starts, text = self._words, self._starts, self._text
+        for begin, _ in spans:
+            if begin == 0:
+                continue
+            cue = bisect.bisect_right(starts, begin - 1) - 1
+            if cue not in active:
+                continue
+            cue_start = starts[cue]
+            cue_end = cue_start + len(words[cue])
+            if any(char in NEGATING_CHARACTERS for char in text[begin:cue_end]):
+                continue  # the term holds the cue's negation itself: 绝不 + the term 不
+            if not any(b <= cue_start and cue_end <= e for b, e in spans):
+                return True
+        return False
 
     def conditional(self, index: int) -> bool:
         """Whether the token at ``index`` is in a condition, its consequence or a suspicion."""

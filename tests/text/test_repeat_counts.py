@@ -43,6 +43,24 @@ CASES: list[tuple[str, str, int | None]] = [
     ("reported-three-times", "用户反馈了三次，还是没修好", 3),
     ("hotel-reply-again", "宾馆反馈 2007年9月7日 ： 再次向您表示深深的歉意", None),
     ("hotel-reply-many", "房间空调坏了。酒店反馈多次检查了空调，一切正常", None),
+    # 报修 (a fault reported to the business) is a complaint word beside a count; one is a call
+    ("repair-reported-many", "用户手机打不了电话，之前多次报修，师傅说基站拆了", 2),
+    ("repair-reported-times", "家里宽带报修了三次，还是没修好", 3),
+    ("repair-reported-once", "用户之前报修过，要求尽快处理", None),
+    ("repair-many-visits", "师傅多次上门维修，信号还是很差", None),
+    # a complaint kept up for weeks or more is one made before (§8.1 Before); one report or
+    # repair request long unanswered is the matter unresolved
+    ("complained-for-years", "表示电信网络差，自己投诉两三年了，要求核实处理", 1),
+    ("complained-most-of-a-year", "用户表示投诉了大半年，一直没消息", 1),
+    ("complained-for-weeks", "这件事已经投诉三个星期，商家一直拖着", 1),
+    ("repair-for-a-month", "用户报修了1个月左右时间了，一直没人处理", None),
+    ("reported-half-a-year", "用户表示自己的问题已经反馈了快半年了，要求尽快处理", None),
+    ("complaint-within-a-week", "客服说投诉一周内会给处理结果", None),
+    # a complaint threatened or intended is none made
+    ("threat-keep-complaining", "用户要求尽快处理故障，不然就一直投诉", None),
+    ("threat-complain-again", "如果还不处理，用户会再次投诉", None),
+    ("threat-after-refusal", "用户表示还不处理就再次投诉到工信部", None),
+    ("asked-again-is-no-threat", "用户已经多次投诉，要求尽快处理", 2),
 ]
 
 

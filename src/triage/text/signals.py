@@ -2,11 +2,14 @@
 
 Repeats: 第N次 (N ≥ 2, counts N − 1) with a contact cue in its sentence; N次 and
 多次/反复/屡次/一再 (2) and 又/再次 (1) with a complaint word (投诉, 反映, 举报, 12345, …)
-in the clause (beside a count also 反馈: 多次反馈); 不是第一次/并非第一次 (1) and 不止一次 (2)
-with a complaint word in the clause too; an earlier complaint (之前投诉过, 已经向12315投诉了: 1),
-an earlier ticket (前工单, 详见工单CP…, a CP ticket number cited alone: 1) or a report made
-long ago or kept up (反映很久了, 投诉4个月无果, 投诉了很久, 两个月一直在投诉: 1). A matter
-still unresolved (一直没人处理) or an earlier call is no repeat complaint. People: a number
+in the clause (beside a count also 反馈 and 报修: 多次反馈, 之前多次报修); 不是第一次/并非第一次
+(1) and 不止一次 (2) with a complaint word in the clause too; an earlier complaint (之前投诉过,
+已经向12315投诉了: 1), an earlier ticket (前工单, 详见工单CP…, a CP ticket number cited alone: 1)
+or a report made long ago or kept up (反映很久了, 投诉4个月无果, 投诉了很久, 两个月一直在投诉,
+and a complaint kept up for weeks or more: 投诉两三年了, 投诉了大半年: 1). A matter still
+unresolved (一直没人处理), one report or repair request long unanswered (报修了1个月左右) or an
+earlier call is no repeat complaint, nor is a complaint threatened or intended (不然就一直投诉,
+否则会再次投诉). People: a number
 with a person measure word or noun (十几户 → 10, 30多人 → 30, 五名业主, 一家三口 → 3).
 """
 
@@ -33,7 +36,7 @@ _NOT_A_COUNT = "性|供水|供电|加压|装修|元|污染|伤害|销售|改造|
 二次加压, 二次装修, 二次元, 二次污染, 二次伤害) or an emphatic negative (一次都没打通过,
 一次也没来)."""
 _REPEATS = re.compile(
-    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同投c])(?:"
+    rf"(?=[{NUMERAL_START}第多屡反三无又再不并上之以此曾已早先前始至迟到仍依还石没踢推重原详同投报c])(?:"
     rf"(?P<ordinal>第(?P<on>{NUMERAL})次)"
     rf"|(?P<times>(?<!第)(?P<tn>{NUMERAL})多?(?:次|回|遍)(?!{_NOT_A_COUNT}))"
     r"|(?P<many>多次|屡次|数次|反复|一再|三番五次|三番两次|无数次|多番)"
@@ -47,7 +50,10 @@ _REPEATS = re.compile(
     r"|(?P<longago>(?:反映|反应)了?(?:很久|好久|很长时间|好长时间)了"
     r"|(?:投诉|举报|申诉)了?(?:很久|好久|很长时间|好长时间)"
     r"|一直(?:都)?在?(?:投诉|反映|举报|申诉)(?!无门)"
-    r"|(?:投诉|反映|反应)了?(?:\d+|[一两二三四五六七八九十几半]+)个多?月(?:了|无果|都没|没有|还没|未))"
+    r"|(?:投诉|反映|反应)了?(?:\d+|[一两二三四五六七八九十几半]+)个多?月(?:了|无果|都没|没有|还没|未)"
+    r"|(?:投诉|申诉|举报)了?(?:快|近|将近|有|已经|已)?"
+    r"(?:(?:[0-9]{1,2}|[一两二三四五六七八九十几]+)多?(?:个多?月|年|个?星期|个?礼拜|周)|大?半(?:个月|年))"
+    r"(?![内后前底度]))"
     rf"|(?P<before>(?:上次|之前|以前|此前|曾经|曾|已经|已|早就|先前|前几天|前段时间|前些天)"
     rf"(?:就|也|都)?(?:已经|已)?(?:向[^，。！？；,!?;\n]{{0,12}}?)?(?:{_CHANNEL}))"
     r")"
@@ -69,10 +75,21 @@ is three calls about one complaint, not three complaints. So do 不是第一次 
 住了 is a guest's earlier stay and 这种情况不止一次了 the problem recurring, neither an earlier
 complaint (§8.1 Before)."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again", "notfirst", "morethanonce"})
-_REPORTED_MANY = re.compile(r"(?<!宾馆)(?<!酒店)(?<!商家)(?<!卖家)(?<!店家)(?<!客服)(?<!回复)反馈")
-"""反馈 (a report, in work orders: 用户反馈流量上网很慢) is a complaint word for a count only:
-多次反馈, 反馈了三次, 已经多次反馈 tell a matter reported again and again. Beside 再次 or 又
-it is too often the business's reply (宾馆反馈：再次向您表示歉意), so those keep the words above."""
+_REPORTED_MANY = re.compile(
+    r"(?<!宾馆)(?<!酒店)(?<!商家)(?<!卖家)(?<!店家)(?<!客服)(?<!回复)反馈|报修"
+)
+"""反馈 (a report, in work orders: 用户反馈流量上网很慢) and 报修 (a fault reported to the
+business for repair) are complaint words for a count only: 多次反馈, 反馈了三次, 之前多次报修,
+报修好几次了 tell a matter reported to the business again and again (§8.1 Before: already
+reported to the business). Beside 再次 or 又 反馈 is too often the business's reply (宾馆反馈：
+再次向您表示歉意) and one 报修 is one call, so those keep the words above."""
+_PROSPECTIVE = re.compile(
+    r"(?:不然|否则|要不然|要不|如果|假如|若是|万一|再不|不[^，,。；;！!？?\n]{0,8}就|会|将(?!近)|准备|打算"
+    r"|(?<!需)要(?!求))[^，,。；;！!？?\n]{0,4}$"
+)
+"""Before a repeat word in its clause, these make it a complaint threatened or intended, not
+one made: 不然就一直投诉, 否则会再次投诉, 还不处理就再投诉 (§8.1 Before: the complainant says
+they already complained)."""
 _FRAME = re.compile(
     r"(?:^|(?<=[，,。；;！!？?\n]))[^，,。；;！!？?\n:：]{0,16}?"
     r"(?:反映|反应|投诉|反馈|举报|来电|致电|留言|诉求|来信)[:：]"
@@ -213,8 +230,10 @@ def find_repeats(text: Normalized, scope: Scope) -> tuple[Signal, ...]:
         if needs_contact or kind in _NEEDS_COMPLAINT:
             region = _unframed(region, start - region_start)
         reported = kind in _NEEDS_CONTACT_IN_CLAUSE and _REPORTED_MANY.search(region) is not None
+        clause_start = scope.clause(start)[0]
         if (
-            count < 1
+            _PROSPECTIVE.search(normalized, clause_start, start)
+            or count < 1
             or (needs_contact and not (reported or _CONTACT.search(region)))
             or (kind in _NEEDS_COMPLAINT and not (reported or _COMPLAINT_CONTACT.search(region)))
         ):

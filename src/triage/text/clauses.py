@@ -19,7 +19,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   opening with the writer's own speech act (想问, 请问, 希望, 建议, 要求) is the complainant's.
 * **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) to the end of the
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
-  actor is the respondent, whatever subject the quote has.
+  actor is the respondent, whatever subject the quote has. A threat is speech too (威胁,
+  恐吓, 警告): 老板威胁我再闹就报警 is the business's threat, not the complainant's leverage.
 * **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
   the clause; a verb asked as A-not-A, 算不算, 扣不扣; 在哪, or 多少, 哪里, 哪天, 几号 …
   closing it, unless 不知/不清楚 … tells it as an embedded question), ``rhetorical`` (难道,
@@ -114,8 +115,11 @@ _SPEECH = frozenset(
     {
         "说", "称", "表示", "回复", "回答", "答复", "告知", "声称", "宣称", "解释", "承诺",
         "说是", "说明", "告诉我", "跟我说", "对我说", "扬言", "答应", "保证", "回应", "反馈",
+        "威胁", "恐吓", "警告", "威胁说", "扬言说",
     }
 )  # fmt: skip
+"""Verbs of reported speech: what follows, to the end of the sentence, is the speaker's —
+the subject's before it — also when it threatens (老板威胁我再闹就报警: the shop's threat)."""
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时|多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"

@@ -329,3 +329,50 @@ def test_police_forbidden_is_no_report(engine: Engine) -> None:
     assert malice is not None
     assert LeverageKind.VIOLENCE in malice.leverage.kinds
     assert LeverageKind.REPORT not in malice.leverage.kinds
+
+
+def test_a_fee_for_silence_is_a_withdrawal_bought(engine: Engine) -> None:
+    """A fee by another name (顾问费, 合作费) beside what it buys (稿件下线, 保证不去举报) is money
+    demanded for a withdrawal, tied to it: the decision names both with their spans; the same
+    fee with nothing bought names no withdrawal."""
+    fee = _hit("business_fee", "合作费", 0)
+    takedown = _hit("silence_act", "稿件下线", 6)
+    bought = malice_of({}, {"mentions": (fee, takedown)})
+    assert bought.demand.money
+    assert bought.demand.purposes == (DemandPurpose.WITHDRAWAL,)
+    assert bought.leverage.kinds == (LeverageKind.WITHDRAWAL,)
+    assert bought.leverage.link is LeverageLink.CONDITIONAL
+    assert fee in bought.demand.spans
+    assert takedown in bought.leverage.spans
+    alone = malice_of({}, {"mentions": (fee,)})
+    assert alone.leverage.kinds == ()
+    text = "你们的问题我都拍了，签个顾问协议，按期交顾问费，我保证不去举报。"
+    decision = _decided(engine, text)
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.needs_review
+    malice = decision.malice
+    assert malice is not None
+    assert any(span.lexicon == "business_fee" for span in malice.demand.spans)
+    assert any(span.lexicon == "silence_act" for span in malice.leverage.spans)
+
+
+def test_the_professional_shape_names_the_purchase(engine: Engine) -> None:
+    """Many units of goods whose only flaw harms no one, with a statutory multiple claimed, is
+    malicious by the shape: the purchase names the units with the span that counts them; one
+    unit with the same claim, or the same units with an illness told, stays normal."""
+    text = "我在你们超市买了12瓶进口橄榄油，瓶身没有中文标签，要求退款并按价款十倍赔偿。"
+    decision = _decided(engine, text)
+    assert decision.nature is Nature.MALICIOUS
+    assert "professional_claimant_pattern" in decision.reasons.nature
+    purchase = decision.malice.purchase if decision.malice else None
+    assert purchase is not None
+    assert purchase.units == 12
+    assert any(text[span.start : span.end] == "12瓶" for span in purchase.spans)
+    one = _decided(
+        engine, "我在你们超市买了1瓶进口橄榄油，瓶身没有中文标签，要求退款并按价款十倍赔偿。"
+    )
+    assert one.nature is Nature.NORMAL
+    ill = _decided(
+        engine, "我买了12瓶进口橄榄油，没有中文标签，吃了以后上吐下泻住院，要求十倍赔偿。"
+    )
+    assert ill.nature is Nature.NORMAL

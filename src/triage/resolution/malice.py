@@ -50,8 +50,10 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
     "protection_racket": LeverageKind.BUSINESS_HARM,
     "extortion": LeverageKind.WITHDRAWAL,
     "pay_to_drop": LeverageKind.WITHDRAWAL,
+    "silence_act": LeverageKind.WITHDRAWAL,
 }
-"""Lexicons whose hits are pressure, and the kind each names."""
+"""Lexicons whose hits are pressure, and the kind each names (silence_act: what a fee for
+silence buys, 稿件下线, 保证不去举报)."""
 
 _CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {"legal_action": LeverageKind.LAWSUIT}
 """Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel."""
@@ -60,7 +62,7 @@ _EXTORTION = frozenset({"extortion", "pay_to_drop", "protection_racket"})
 """Explicit extortion, pay-to-drop and protection-money wording (给钱就撤, 看场子): money
 asked by what they say, conditional by what they say, decisive without a measure."""
 
-_TIED_TO_PAYMENT = frozenset({*_EXTORTION, "until_paid", "demand_unless_paid"})
+_TIED_TO_PAYMENT = frozenset({*_EXTORTION, "until_paid", "demand_unless_paid", "silence_act"})
 """Wording that ties the leverage to the money whatever its grammar (给钱就撤, 赔钱为止,
 不拿钱出来…我隔三差五就来): the threat stands only if the money is not paid."""
 
@@ -73,8 +75,10 @@ PURPOSE_LEXICONS: Mapping[str, DemandPurpose] = {
     "fin_whole_debt_waiver": DemandPurpose.DEBT_WAIVER,
     "extortion": DemandPurpose.WITHDRAWAL,
     "pay_to_drop": DemandPurpose.WITHDRAWAL,
+    "business_fee": DemandPurpose.WITHDRAWAL,
 }
-"""Lexicons that say what a demand is for."""
+"""Lexicons that say what a demand is for (business_fee: a fee for silence by any name,
+顾问费, 合作费, 推广费)."""
 
 _REQUEST_PURPOSES = {"refund": DemandPurpose.REFUND, "compensation": DemandPurpose.COMPENSATION}
 
@@ -169,6 +173,7 @@ def _demand(
     return Demand(
         money=facts.get("money_demand") is True
         or not _EXTORTION.isdisjoint(hits)
+        or "business_fee" in hits
         or not _MONEY_PURPOSES.isdisjoint(purposes),
         amount=_yuan(_number(facts.get("amount_demanded"))),
         purposes=tuple(sorted(set(purposes), key=list(DemandPurpose).index)),

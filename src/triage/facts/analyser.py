@@ -15,6 +15,7 @@ from triage.facts.builder import Ceilings, build_facts
 from triage.records import Complaint
 from triage.text.amounts import find_amounts
 from triage.text.clauses import ACTOR_LEXICONS, ClauseReading, actor_words
+from triage.text.events import tells_event
 from triage.text.features import TextFeatures, TextFindings
 from triage.text.lexicons import LexiconMatcher, split_entries
 from triage.text.normalize import Normalizer
@@ -73,7 +74,9 @@ class Analyser:
         if isinstance(text_or_complaint, Complaint):
             complaint: Complaint | None = text_or_complaint
             text = text_or_complaint.text
-            reference: date | None = text_or_complaint.received_at.date()
+            received = text_or_complaint.received_at
+            # an undated record reads no time against any day: not against as_of either
+            reference: date | None = received.date() if received is not None else None
         else:
             complaint, text = None, text_or_complaint
             reference = as_of.date() if as_of is not None else None
@@ -92,6 +95,7 @@ class Analyser:
             reference_date=findings.reference_date,
             overdue=findings.overdue,
             asks_only=findings.asks_only,
+            tells_event=findings.tells_event,
             facts=facts.facts,
             spans=facts.spans,
         )
@@ -121,4 +125,5 @@ class Analyser:
             reference_date=reference,
             overdue=find_overdue(normalized, reference) if reference is not None else (),
             asks_only=reading.asks_only,
+            tells_event=tells_event(normalized.text, segmentation, scope, reading),
         )

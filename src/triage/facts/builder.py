@@ -113,7 +113,7 @@ def build_facts(
     """The facts of a complaint (or of a bare text when ``complaint`` is None)."""
     builder = _Builder()
     if complaint is not None:
-        _structured(builder, complaint, as_of or complaint.received_at)
+        _structured(builder, complaint, as_of)
     _mentions(builder, findings.hits)
     _money(builder, findings.amounts, complaint, ceilings or Ceilings())
     _counts(builder, findings, complaint)
@@ -123,12 +123,14 @@ def build_facts(
     builder.set("text_length", len(findings.text) - findings.normalized.repeated)
     if findings.asks_only:
         builder.set("asks_only", True)
+    if findings.tells_event:
+        builder.set("tells_event", True)
     if findings.overdue:
         builder.set("promise_overdue", True, findings.overdue)
     return FactSet(MappingProxyType(builder.facts), SpanMap(builder.evidence))
 
 
-def _structured(builder: _Builder, complaint: Complaint, as_of: datetime) -> None:
+def _structured(builder: _Builder, complaint: Complaint, as_of: datetime | None) -> None:
     complainant, respondent = complaint.complainant, complaint.respondent
     builder.set("channel", complaint.channel.value)
     builder.set("hotline", complaint.hotline)
@@ -152,8 +154,10 @@ def _structured(builder: _Builder, complaint: Complaint, as_of: datetime) -> Non
         builder.set("handled_elsewhere", complaint.handled_elsewhere.value)
     builder.set("in_scope", complaint.in_scope)
     received = complaint.received_at
+    if received is None:
+        return  # an undated record: no received_date, no days_open
     builder.set("received_date", received.year * 10_000 + received.month * 100 + received.day)
-    builder.set("days_open", (as_of - received).days)
+    builder.set("days_open", ((as_of or received) - received).days)
 
 
 def _mentions(builder: _Builder, hits: tuple[Hit, ...]) -> None:
@@ -232,6 +236,9 @@ def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | No
 def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:
     if complaint is not None and complaint.incident_at is not None:
         received = complaint.received_at
+        if received is None:
+            builder.set("incident_recorded", True)
+            return  # no day to count from
         incident = complaint.incident_at.astimezone(received.tzinfo).date()
         days = (received.date() - incident).days
         builder.set("days_since_incident", days if days >= 0 else None)

@@ -280,6 +280,14 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "one, and none states anything else: a consultation rather than a complaint.",
         "text",
     ),
+    FactSpec(
+        "tells_event",
+        B,
+        "Some clause, stated (not asked, not in a condition, suspicion or hearsay), tells an "
+        "event the writer met: a verb with 了/过 not after a degree or a modal (坏了, 试过; not "
+        "太贵了, 会便宜了) or a time of their own (今天, 上次, 当时).",
+        "text",
+    ),
 )
 
 

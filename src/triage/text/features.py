@@ -240,6 +240,8 @@ class TextFindings:
     ``reference_date``, each resolved to the last day it can mean."""
     asks_only: bool
     """Every sentence asks (请问, 为什么, 怎么办, 吗, ？) and none states anything else."""
+    tells_event: bool
+    """Some clause tells an event the writer met (坏了, 试过, 昨天…): `triage.text.events`."""
 
     @property
     def text(self) -> str:

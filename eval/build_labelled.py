@@ -25,8 +25,10 @@ from typing import Any
 HERE = Path(__file__).parent
 SALT = "triage-eval-2026-12"
 AXES = ("validity", "nature", "severity", "responsibility")
-UNDATED = "2020-01-01T00:00:00+08:00"
-"""received_at for texts whose source gives no date (the sources date from 2010-2020)."""
+UNDATED = None
+"""received_at for texts whose source gives no date: unknown (null), so no time in the text
+is read against a made-up day (a placeholder 2020-01-01 made every later date in the text
+read as 'written later' and dropped its time readings)."""
 
 CONTEXT: dict[str, dict[str, Any]] = {
     "review": {"channel": "web", "respondent": {"name": "被评价的商家"}},

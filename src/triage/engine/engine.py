@@ -114,7 +114,7 @@ class Analysed(NamedTuple):
 
     complaint_id: str
     features: TextFeatures
-    as_of: datetime
+    as_of: datetime | None
     truncated: bool
 
 
@@ -133,7 +133,7 @@ class DecisionParts(NamedTuple):
     confidence: Confidence
     malice: Malice | None
     trace: CompactTrace
-    as_of: datetime
+    as_of: datetime | None
     truncated: bool
 
     def __reduce__(self) -> tuple[Callable[..., DecisionParts], tuple[Any, ...]]:
@@ -188,7 +188,7 @@ def _parts(
     confidence: _Plain,
     malice: Malice | None,
     trace: CompactTrace,
-    as_of: datetime,
+    as_of: datetime | None,
     truncated: bool,
 ) -> DecisionParts:
     """DecisionParts from the plain values of its ``__reduce__``."""
@@ -460,7 +460,7 @@ class Engine:
         facts: dict[str, FactValue],
         spans: Mapping[str, Sequence[Span]],
         complaint_id: str,
-        moment: datetime,
+        moment: datetime | None,
         *,
         truncated: bool = False,
     ) -> DecisionParts:
@@ -660,5 +660,7 @@ def _rebuilt(ruleset: RuleSet, slow_decision: float | None) -> Engine:
     return Engine(ruleset, slow_decision=slow_decision)
 
 
-def _moment(as_of: datetime | None, complaint: Complaint) -> datetime:
+def _moment(as_of: datetime | None, complaint: Complaint) -> datetime | None:
+    """The decision's moment: ``as_of``, else the complaint's received_at (None when the
+    record gives no date and no ``as_of`` is asked for)."""
     return check_as_of(as_of) or complaint.received_at

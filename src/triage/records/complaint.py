@@ -157,7 +157,11 @@ class Complaint(_Record):
     text: NonBlank = Field(
         description="The complainant's own account; simplified or traditional Chinese."
     )
-    received_at: AwareDatetime = Field(description="When it was received (timezone-aware).")
+    received_at: AwareDatetime | None = Field(
+        description="When it was received (timezone-aware); null when the source gives no "
+        "date: then no time in the text is read against it (no 'written later', no ages, no "
+        "promise overdue) and no days_open is set."
+    )
     channel: Channel = Channel.OTHER
     hotline: Annotated[str, StringConstraints(pattern=r"^\d{3,8}$")] | None = Field(
         default=None, description='Hotline number it came through, e.g. "12315", "95598".'

@@ -384,7 +384,10 @@ class Decision(_Record):
     )
     trace: tuple[Firing, ...] = ()
     ruleset_version: str
-    as_of: AwareDatetime
+    as_of: AwareDatetime | None = Field(
+        description="The moment the decision was made as of: the as_of given, else the "
+        "complaint's received_at; null when neither is known."
+    )
 
     def _repr_html_(self) -> str:
         """Jupyter's rendering: the axes and the firing table (see triage.records.display)."""

@@ -245,6 +245,6 @@ def decision_html(
     )
     parts.append(
         f"<small>ruleset {escape(decision.ruleset_version)}, "
-        f"as of {escape(decision.as_of.isoformat())}</small>"
+        f"as of {escape(decision.as_of.isoformat() if decision.as_of else 'unknown')}</small>"
     )
     return f'<div class="triage-decision">{"".join(parts)}</div>'

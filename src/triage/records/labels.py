@@ -36,6 +36,7 @@ _ZH: Mapping[str, str] = {
     "spans": "原文",
     "ruleset": "规则集",
     "as of": "判定时间",
+    "unknown": "未知",
     "text (marked: what the rules relied on)": "原文（标出规则所依据的文字）",
     "rules that fired": "命中的规则",
     "(no rule fired: every axis took its default)": "（没有规则命中：各维度均取默认值）",

@@ -139,7 +139,8 @@ class Explanation:
         lang = self.lang
         yield Text(
             f"{label('ruleset', lang)} {decision.ruleset_version}, "
-            f"{label('as of', lang)} {decision.as_of.isoformat()}"
+            f"{label('as of', lang)} "
+            f"{decision.as_of.isoformat() if decision.as_of else label('unknown', lang)}"
         )
         yield Text(
             "\n" + label("text (marked: what the rules relied on)", lang), style="bold underline"

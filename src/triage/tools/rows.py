@@ -69,7 +69,7 @@ def decision_row(decision: Decision) -> dict[str, RowValue]:
         "rules": tuple(firing.rule_id for firing in decision.trace),
         "defaults": tuple(axis.value for axis in decision.defaults),
         "ruleset_version": decision.ruleset_version,
-        "as_of": decision.as_of.isoformat(),
+        "as_of": decision.as_of.isoformat() if decision.as_of else None,
     }
 
 

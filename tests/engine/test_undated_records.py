@@ -1,0 +1,56 @@
+"""A record whose source gives no date (received_at null) reads no time against any day:
+not a placeholder's. A made-up 2020-01-01 made a 2021 date in the text read as 'written
+later' (every time reading dropped) and an hotel's 2008 plan 'at the year's end' read as a
+promise overdue; an unknown day is unknown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from triage import Engine
+from triage.records import Complaint
+
+CHINA = timezone(timedelta(hours=8))
+TEXT = "物业承诺2008年11月底前修好楼道的灯，2008年3月开始就坏了，一直没人管"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    with Engine.default() as default:
+        yield default
+
+
+def _complaint(received_at: datetime | None) -> Complaint:
+    return Complaint.model_validate({"id": "u1", "text": TEXT, "received_at": received_at})
+
+
+def test_an_undated_record_reads_no_time_and_no_overdue_promise(engine: Engine) -> None:
+    features = engine.analyse(_complaint(None))
+    assert features.times == ()
+    assert features.reference_date is None
+    assert "promise_overdue" not in features.facts
+    assert "days_open" not in features.facts
+    assert "received_date" not in features.facts
+
+
+def test_an_undated_record_ignores_as_of_for_its_text(engine: Engine) -> None:
+    as_of = datetime(2026, 12, 1, tzinfo=CHINA)
+    features = engine.analyse(_complaint(None), as_of=as_of)
+    assert features.times == ()
+    assert "promise_overdue" not in features.facts
+    decision = engine.decide(_complaint(None), as_of=as_of)
+    assert decision.as_of == as_of
+
+
+def test_an_undated_decision_says_its_moment_is_unknown(engine: Engine) -> None:
+    assert engine.decide(_complaint(None)).as_of is None
+
+
+def test_a_dated_record_still_reads_its_times(engine: Engine) -> None:
+    features = engine.analyse(_complaint(datetime(2009, 1, 5, tzinfo=CHINA)))
+    assert features.times
+    assert features.facts.get("promise_overdue") is True
+    assert features.facts["days_open"] == 0

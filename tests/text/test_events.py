@@ -30,6 +30,7 @@ def _tells(text: str) -> bool:
         "今天去4s店试车，他说是隔音问题",
         "上次送来的也是凉的",
         "刚收到裤子，裤子扣子就掉啦",
+        "我加5.加过5.5，动力下降",
     ],
 )
 def test_an_event_told(text: str) -> None:
@@ -52,6 +53,7 @@ def test_an_event_told(text: str) -> None:
         "嗯，知道了",
         "导航的分辨率太低，平幕上都是雪花",
         "比Eyesight还是差点意思",
+        "那我不会直接买x3、q5了",
     ],
 )
 def test_no_event_told(text: str) -> None:

@@ -102,6 +102,9 @@ _NEGATORS = ("没", "未", "不曾", "从没", "从未")
 """A 过 in the scope of these (没用过, 从未去过) tells that nothing happened."""
 
 _TOLD = frozenset({Mode.STATEMENT, Mode.CLOSING})
+_CLAUSE_MARKS = frozenset("，,。！？!?；;…\n【】")
+"""Where a clause starts (`triage.text.scope`): a list mark (、) or a quote does not (我不会直接
+上x3、q5了 puts the whole list under 不会)."""
 
 
 def tells_event(
@@ -138,7 +141,7 @@ def _aspect(words: Sequence[str], index: int) -> bool:
     verb = word[:-1]
     if not verb:
         # a bare particle: the verb is the token before it, in the same clause
-        if index == 0 or not words[index - 1][:1].isalnum():
+        if index == 0 or _clause_mark(words, index - 1):
             return False
         verb = words[index - 1]
         if verb in _NOT_ASPECT or verb in _MODAL or verb in _INTENSIFIERS:
@@ -146,6 +149,19 @@ def _aspect(words: Sequence[str], index: int) -> bool:
     if word.endswith("过") and _denied(words, index, verb):
         return False
     return not _judged_before(words, index)
+
+
+def _clause_mark(words: Sequence[str], index: int) -> bool:
+    """Whether the token at ``index`` ends a clause: a clause mark, or a dot not between two
+    digits (2.0 is a number; 下定2.0的.怕动力不够 has two clauses)."""
+    word = words[index]
+    if word[:1] in _CLAUSE_MARKS:
+        return True
+    if word != ".":
+        return False
+    before = words[index - 1][-1:] if index else ""
+    after = words[index + 1][:1] if index + 1 < len(words) else ""
+    return not (before.isdigit() and after.isdigit())
 
 
 def _denied(words: Sequence[str], index: int, verb: str) -> bool:
@@ -162,7 +178,7 @@ def _judged_before(words: Sequence[str], index: int) -> bool:
     position = index - 1 if len(words[index]) == 1 else index
     while position >= 0:
         word = words[position]
-        if not word[:1].isalnum():
+        if _clause_mark(words, position):
             return False  # the clause starts here
         if word in _MODAL or word in _DEGREE:
             return True

@@ -104,3 +104,40 @@ def test_lint_reports_the_citation_form(tmp_path: Path) -> None:
     ]
     assert "Arabic digits" in findings[0]["message"]
     assert "第五十五条" in findings[0]["hint"]
+
+
+def test_lint_reports_an_unshipped_reference_in_a_description_or_comment(tmp_path: Path) -> None:
+    """`triage lint` flags domain.md or seeds/ named in a rule file's description or in a
+    lexicon's comment, where no source check looks, with the line it stands on."""
+    pack = tmp_path / "demo"
+    shutil.copytree(DEMO, pack)
+    rules = (pack / "rules.yaml").read_text(encoding="utf-8")
+    described = "description: 演示规则（domain.md §8 severity）\n" + rules
+    (pack / "rules.yaml").write_text(described, encoding="utf-8")
+    lexicon = pack / "lexicons" / "injury.txt"
+    lexicon.write_text(
+        "# 人身伤害（seeds/003 篇6）\n" + lexicon.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = invoke("lint", pack, "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    found = sorted(
+        (Path(f["file"]).name, f["line"], f["level"], f["message"])
+        for f in findings
+        if f["code"] == "unshipped-reference"
+    )
+    assert [(name, line, level) for name, line, level, _ in found] == [
+        ("injury.txt", 1, "warning"),
+        ("rules.yaml", 1, "warning"),
+    ]
+    assert "'seeds/'" in found[0][3]
+    assert "'domain.md'" in found[1][3]
+
+
+def test_no_bundled_pack_file_names_an_unshipped_document() -> None:
+    """No description or comment of the bundled packs names domain.md or seeds/."""
+    from triage.tools.linting.references import reference_findings
+
+    assert [
+        (f.file, f.line) for f in reference_findings(load_packs(bundled_rules_dir()).packs)
+    ] == []

@@ -251,7 +251,7 @@ class DemandPurpose(StrEnum):
 
 
 class MeasureBasis(StrEnum):
-    """What a demand was held against (domain.md §7 ceilings, §8.1 malicious demand)."""
+    """What a demand was held against (the statutory ceilings: 消法 art. 55, 食品安全法 148)."""
 
     LOSS = "loss"
     """The loss stated, with the price paid: the statutory multiples of both."""

@@ -3,7 +3,7 @@
 Read from the facts the rules saw (amounts, the demand-to-ceiling ratio, lexicon hits with
 their scope), never from the text again, so the structure shows what the decision rested
 on. The lexicons are named by the core pack: each leverage lexicon is one kind of pressure
-(domain.md §2, §8 nature, §8.1 malicious demand structure).
+(《消费者权益保护法实施条例》第二十七条; 法释〔2024〕9号 art. 15).
 """
 
 from __future__ import annotations

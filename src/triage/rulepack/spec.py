@@ -56,7 +56,7 @@ ACTION_CODES = (
     "transfer",
     "callback",
 )
-"""Recommended actions a rule may add (domain.md section 5)."""
+"""Recommended actions a rule may add (the handling outputs of GB/T 19012-2019)."""
 
 
 @dataclass(frozen=True)

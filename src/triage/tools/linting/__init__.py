@@ -21,6 +21,8 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``no-source`` (warning): the rule's ``source`` is a placeholder.
 - ``citation-form`` (warning): the rule's ``source`` is not in the citation form, or cites
   a file that does not ship (the form is described in ``triage.tools.linting.citations``).
+- ``unshipped-reference`` (warning): a description or comment in a pack file cites a file
+  that does not ship with the pack (``domain.md``, ``seeds/…``).
 - ``unlabelled-reason`` (warning): a reason or review code no pack labels in Chinese
   (``labels:`` in ``pack.yaml``), so Chinese output shows the rule's title instead.
 - ``pattern-example`` (error): a clause pattern or condition disagrees with its own
@@ -47,6 +49,7 @@ from triage.tools.casetests import coverage_gaps
 from triage.tools.linting.findings import CODES, Finding, Level, LintReport
 from triage.tools.linting.lexicons import lexicon_findings
 from triage.tools.linting.patterns import pattern_findings
+from triage.tools.linting.references import reference_findings
 from triage.tools.linting.rules import rule_findings
 
 __all__ = ["CODES", "Finding", "Level", "LintReport", "lint"]
@@ -100,6 +103,7 @@ def lint(engine: Engine, *, examples: Iterable[Complaint | str] = ()) -> LintRep
         *_unlabelled(engine),
         *lexicon_findings(engine, [*_case_complaints(engine), *examples]),
         *pattern_findings(engine),
+        *reference_findings(ruleset.packs),
     ]
     findings.sort(key=lambda f: (f.level.rank, f.file, f.line, f.code, f.rule_id or ""))
     return LintReport(tuple(findings), engine.ruleset_version)

@@ -34,6 +34,7 @@ CODES: dict[str, Level] = {
     "untested": Level.WARNING,
     "no-source": Level.WARNING,
     "citation-form": Level.WARNING,
+    "unshipped-reference": Level.WARNING,
     "unlabelled-reason": Level.WARNING,
     "pattern-example": Level.ERROR,
     "pattern-shadowed": Level.WARNING,

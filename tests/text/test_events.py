@@ -54,6 +54,7 @@ def test_an_event_told(text: str) -> None:
         "导航的分辨率太低，平幕上都是雪花",
         "比Eyesight还是差点意思",
         "那我不会直接买x3、q5了",
+        "下次坚决按照保养手册保养了",
     ],
 )
 def test_no_event_told(text: str) -> None:

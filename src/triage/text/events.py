@@ -73,12 +73,14 @@ _MODAL = frozenset(
     {
         "会", "要", "能", "可以", "可能", "应该", "应当", "该", "得", "肯定", "一定", "估计",
         "快", "快要", "将", "将要", "能够", "也许", "大概", "恐怕", "必须", "需要", "想",
-        "打算", "准备", "不会", "不能", "不用", "别", "不要",
+        "打算", "准备", "不会", "不能", "不用", "别", "不要", "下次", "以后", "将来", "明天",
+        "后天", "回头", "到时候",
     }
 )  # fmt: skip
-"""Modals: 了 after one of these in its clause puts the state ahead or in general (肯定不会便宜
-了, 可以考虑了), it does not tell what happened. 就 is none: 买了两天就坏了 happened (就行了,
-就算了 close a judgement: `_NOT_ASPECT`, `_INTENSIFIERS`)."""
+"""Modals and times ahead: 了 after one of these in its clause puts the state ahead or in
+general (肯定不会便宜了, 可以考虑了, 下次坚决按手册保养了), it does not tell what happened.
+就 is none: 买了两天就坏了 happened (就行了, 就算了 close a judgement: `_NOT_ASPECT`,
+`_INTENSIFIERS`)."""
 
 EXPERIENCE_TIMES = frozenset(
     {

@@ -90,6 +90,8 @@ def _plain_find(
                 continue
             if not _allowed(reading, token, start, found, spec.actors, spec.modes):
                 continue
+            if spec.told and reading.asks_whether(token, start, found):
+                continue
             # unless terms from the start of the match's clause to its end (or the match's
             # end when later) drop it
             unless = compiled.unless

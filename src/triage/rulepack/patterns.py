@@ -93,6 +93,12 @@ class PatternDocument(_Strict):
         "where it begins to its end (商家给我退了500元，这事就算了: a settlement told).",
     )
     mode: tuple[Mode, ...] | None = None
+    told: bool = Field(
+        default=False,
+        description="The match must be told, not asked whether: none in a yes/no question "
+        "(花呗又扣了吗), one with a question word presupposes it (为什么又扣了). For patterns "
+        "whose meaning is an event that happened.",
+    )
     examples: PatternExamples
 
     @field_validator("id")
@@ -212,6 +218,7 @@ def resolve_patterns(
                 modes=frozenset(item.mode) if item.mode is not None else None,
                 not_said_by=frozenset(item.not_said_by),
                 unless=tuple(_expand(item.unless, lexicons, loc, errors)),
+                told=item.told,
             )
         )
     conditions: list[HitCondition] = []

@@ -137,6 +137,10 @@ _QUESTION = re.compile("请问|" + _ASKING)
 After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing.
 Read per sentence for `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
+_WH = re.compile("为什么|为何|为啥|怎|咋|如何|什么|啥|哪|谁|几|多少|多久|多长|何时|何")
+"""Question words: a clause that asks with one presupposes what it asks about (为什么又扣了
+tells the deduction); one that asks without is a yes/no question (又扣了吗): see
+`ClauseReading.asks_whether`."""
 """A clause that asks by itself (its final 吗 or ？ ends the clause, not the sentence)."""
 _INTRODUCER = re.compile(
     "请问|想问|请教|想知道|想了解|了解一下|询问|打听|咨询(?![费公电热服师台机顾室中])"
@@ -232,6 +236,16 @@ class ClauseReading:
         if not self._words:
             return None
         return self._speakers[min(max(token, 0), len(self._words) - 1)]
+
+    def asks_whether(self, token: int, start: int, end: int) -> bool:
+        """Whether the word at normalised ``[start, end)`` lies in a yes/no question: its
+        clause asks (`Mode.QUESTION`) with no question word (为什么, 怎么, 什么, 哪, 几, 多少, …),
+        so it asks whether what it names happened (花呗又扣了吗, 是不是扣了两次, 又扣款了？)
+        and asserts nothing; 为什么又扣了 presupposes the deduction."""
+        if self.mode(token, start, end) is not Mode.QUESTION:
+            return False
+        begin, finish = self._scope.clause(start)
+        return _WH.search(self._text, begin, finish) is None
 
     def mode(self, token: int, start: int, end: int) -> Mode:
         """How the word at normalised ``[start, end)`` (first token ``token``) is put."""

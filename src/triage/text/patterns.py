@@ -64,6 +64,8 @@ class PatternSpec:
     modes: frozenset[Mode] | None = None
     not_said_by: frozenset[Actor] = frozenset()
     unless: tuple[str, ...] = ()
+    told: bool = False
+    """The match must be told, not asked whether (又扣了吗): for patterns that assert an event."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,8 @@ class PatternMatcher:
                 if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
                     continue
                 if not _allowed(reading, token, start, found, spec.actors, spec.modes):
+                    continue
+                if spec.told and reading.asks_whether(token, start, found):
                     continue
                 # unless: from the start of the match's clause to that clause's end, or to
                 # the match's end when it runs on past it.

@@ -34,7 +34,14 @@ from pathlib import Path
 SEED = 20261206
 HERE = Path(__file__).resolve().parent
 DRAW_NO = int(sys.argv[2]) if sys.argv[1:2] == ["--draw"] else 1
-OUTS = {1: "texts.jsonl", 2: "texts4.jsonl", 3: "texts6.jsonl", 4: "texts8.jsonl", 5: "pool.jsonl", 6: "texts10.jsonl"}
+OUTS = {
+    1: "texts.jsonl",
+    2: "texts4.jsonl",
+    3: "texts6.jsonl",
+    4: "texts8.jsonl",
+    5: "pool.jsonl",
+    6: "texts10.jsonl",
+}
 OUT = HERE / OUTS[DRAW_NO]
 # caps of the later draws, by source tag (the first draw's caps are in the sources)
 DRAW2 = {"waimai": 40, "hotel": 40, "shopping": 80, "ccf_car": 80, "chnsenti": 30, "afqmc": 30}

@@ -376,3 +376,17 @@ def test_the_professional_shape_names_the_purchase(engine: Engine) -> None:
         engine, "我买了12瓶进口橄榄油，没有中文标签，吃了以后上吐下泻住院，要求十倍赔偿。"
     )
     assert ill.nature is Nature.NORMAL
+
+
+def test_the_professional_shape_shows_the_repeat_and_the_flaw(engine: Engine) -> None:
+    """Bought again and a flaw that harms no one are the shape's parts: the purchase shows the
+    words of both with their spans, so a reviewer sees what the decision rested on."""
+    text = "上周买的两盒月饼过期了，退款后我又买了8盒，要求支付十倍赔偿金。"
+    decision = _decided(engine, text)
+    assert decision.nature is Nature.MALICIOUS
+    purchase = decision.malice.purchase if decision.malice else None
+    assert purchase is not None
+    lexicons = {span.lexicon for span in purchase.spans}
+    assert {"repeat_purchase", "harmless_flaw"} <= lexicons
+    for span in purchase.spans:
+        assert text[span.start : span.end] == span.surface

@@ -11,6 +11,11 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
   verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
+  A cue scopes over its own predicate: once past it, a word opening another (很, 也, 有,
+  比较, 有点, 变味: 不清鲜变味, 没打扫干净较脏) ends the scope, unless the cue's verb takes a
+  clause (没有发现有异物); so does a 、 before an item with a predicate of its own (谈不上服务、
+  遥控器不管用), while one-word items after 、 are a list of nouns counted as one place
+  (没有毛巾、牙刷、拖鞋).
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
   (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
@@ -81,6 +86,52 @@ _NEGATION_BREAKERS = frozenset(
         "还", "反而", "竟然", "居然", "甚至", "并且", "而且",
     }
 )  # fmt: skip
+
+_PREDICATE_OPENERS = frozenset(
+    {
+        "很", "太", "非常", "特别", "十分", "极其", "超", "超级", "挺", "蛮", "真", "真的",
+        "比较", "较", "有点", "有些", "有点儿", "也", "又", "都", "已经", "已", "总是", "经常",
+        "一直", "老是", "有", "变", "变得", "变成",
+    }
+)  # fmt: skip
+"""Words that open a predicate of their own (很脏, 也坏了, 有异味, 变得很硬): after a
+negation cue has reached its own predicate, one of these (or a word of change, 变味, 变质)
+starts another, which the cue does not reach: 不新鲜有异味, 房间不干净也很吵."""
+_MODIFIERS = frozenset(
+    {
+        "是", "那么", "这么", "怎么", "咋", "太", "够", "算", "很", "特别", "非常", "十分", "大",
+        "及时",
+    }
+)  # fmt: skip
+"""Words between a cue and its predicate (不是特别好吃, 没那么安静): no predicate of their own."""
+_CLAUSE_VERBS = frozenset(
+    {
+        "说", "是说", "发现", "看到", "看见", "见到", "见", "听到", "听说", "觉得", "感觉", "认为",
+        "以为", "指望", "想到", "希望", "期望", "能", "会", "要", "想", "敢", "用", "让", "叫",
+    }
+)  # fmt: skip
+"""Verbs whose object is a clause (没有发现有人维修, 不是说服务特别有问题, 别指望有什么酒店,
+不要看到这里有宽带): the cue negates the whole clause after them, openers and all."""
+_LIST_ITEM_END = frozenset({"、", "，", ",", "。", "！", "？", "；", "…", "\n"})
+
+
+def _opens_predicate(word: str) -> bool:
+    """Whether ``word`` starts a predicate of its own: an opener (很, 也, 有) or a word of
+    change (变味, 变质, 变硬; not 变化)."""
+    return word in _PREDICATE_OPENERS or (len(word) > 1 and word[0] == "变" and word != "变化")
+
+
+def _item_has_predicate(words: Sequence[str], index: int) -> bool:
+    """Whether the list item after the 、 at ``index`` (to the next 、 or clause mark) holds a
+    predicate of its own — a negation, an opener, a word of change — as in 谈不上服务、遥控器
+    不管用; a list of nouns under one cue (没有毛巾、牙刷、拖鞋) holds none."""
+    for word in words[index + 1 : index + 8]:
+        if word in _LIST_ITEM_END:
+            return False
+        if _opens_predicate(word) or any(char in NEGATING_CHARACTERS for char in word):
+            return True
+    return False
+
 
 CONDITION_MARKERS = frozenset(
     {
@@ -309,14 +360,27 @@ class Scope:
                 or (words[cue] in _PROHIBITIVES and following == "再")
             ):
                 continue
-            for index in range(cue + 1, min(cue + NEGATION_WINDOW + 2, len(words))):
+            headed = False  # the cue has reached its own predicate
+            break_at_openers = True  # not past a verb taking a clause (没有发现有人来)
+            index, limit = cue, cue + NEGATION_WINDOW + 2
+            while (index := index + 1) < min(limit, len(words)):
+                word = words[index]
                 if (
-                    words[index] in _NEGATION_BREAKERS
-                    or _consequence(words[index])
+                    word in _NEGATION_BREAKERS
+                    or _consequence(word)
                     or starts[index] in marks
+                    or (headed and break_at_openers and _opens_predicate(word))
+                    or (word == "、" and _item_has_predicate(words, index))
                 ):
                     break
                 negated[index] = (*negated.get(index, ()), cue)
+                if word in _CLAUSE_VERBS:
+                    break_at_openers = False
+                elif word == "、" and (
+                    index + 2 >= len(words) or words[index + 2] in _LIST_ITEM_END
+                ):
+                    limit += 2  # a list of nouns fills one place: 没有毛巾、牙刷、拖鞋
+                headed = headed or word not in _MODIFIERS
         return negated
 
     @cached_property

@@ -123,7 +123,7 @@ class Analyser:
             times=find_times(normalized, reference) if reference is not None else (),
             sector=guess_sector(hits),
             reference_date=reference,
-            overdue=find_overdue(normalized, reference) if reference is not None else (),
+            overdue=find_overdue(normalized, reference),
             asks_only=reading.asks_only,
             tells_event=tells_event(normalized.text, segmentation, scope, reading),
         )

@@ -264,6 +264,21 @@ _DONE_ALREADY = re.compile(
 _TOLD_DONE = re.compile(r"好?[了过]")
 """Right after the act, these tell it happened (客服说11月5日处理了): no promise."""
 
+_NOT_YET = re.compile(
+    r"(?:至今|迄今|到现在|到目前|到今天|现在|目前|如今|仍然?|依然|还是|一直|始终)[^，,。；;！!？?]{0,10}?"
+    r"(?:没|未|不见|毫无|无任何|拖延|还在等)"
+    r"|(?:还|仍)在(?:施工|建设|修|挖|整治|改造)|迟迟|尚未|仍未|还未|还没|没有?(?:任何)?(?:动静|进展|下文|回音|音信)|杳无音信|遥遥无期|一拖再拖"
+)
+"""After a promised date, these tell the act still not done (至今未完工, 现在户表改造尚未施工,
+迟迟没有动静, 一直拖延未进行修建): the text itself says the date passed."""
+
+
+def _sentence_after(written: str, sentence_end: int) -> int:
+    """Where the sentence after the one ending at ``sentence_end`` ends."""
+    ends = [i for i in (written.find(mark, sentence_end + 1) for mark in "。；;！!？?\n") if i >= 0]
+    return min(ends, default=len(written))
+
+
 _ESTIMATE = re.compile(r"骑手|外卖|快递|配送|送餐|物流")
 """A rider's or courier's estimated arrival is no commitment (lateness alone is waiting)."""
 
@@ -278,8 +293,13 @@ _AHEAD_DAYS = 183
 """A date without its year more than half a year after the reference date was last year's."""
 
 
-def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]:
+def find_overdue(text: Normalized, reference: date | None) -> tuple[TimeReference, ...]:
     """Every time promised or announced for an act that passed before ``reference``.
+
+    Without a reference (an undated text) the date cannot be placed, so the text itself must
+    tell that it passed: the act still not done after it, in its sentence or the next
+    (承诺11月底完成，可现在尚未施工; 说在6月份会解决，然而到目前为止迟迟没有动静). Such a
+    time carries ``date.min``: read, not placed.
 
     The date is read to the last day it can mean (12月 → 31 December, 中旬 → the 20th,
     2018年 → 31 December 2018); without a year it is the reference year's, or last year's
@@ -315,6 +335,12 @@ def find_overdue(text: Normalized, reference: date) -> tuple[TimeReference, ...]
         if _DONE_ALREADY.search(written, end, sentence_end) or _ESTIMATE.search(
             written, sentence_start, sentence_end
         ):
+            continue
+        if reference is None:
+            if _NOT_YET.search(written, end, _sentence_after(written, sentence_end)) is None:
+                continue
+            begin, finish = text.to_original(start, end)
+            found.append(TimeReference(date.min, text.original[begin:finish], begin, finish))
             continue
         due = _last_day(match, reference)
         if due is None or due >= reference:

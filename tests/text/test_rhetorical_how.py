@@ -1,0 +1,61 @@
+"""怎么 + a verb put to the reader after a failure (让人怎么吃, 叫我怎么用, 这还怎么住) or
+closed by ！ (可乐全洒在袋子里了，怎么喝！) exclaims that the goods or service cannot be
+used: a rhetorical question, not a consultation. A way asked for (怎么退款, 怎么办, 怎么设置)
+and 不怎么 ("not very") stay what they were."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.text.readings import mode_of
+
+from triage.facts import Analyser
+from triage.text.clauses import ClauseReading, Mode
+from triage.text.scope import Scope
+
+ANALYSER = Analyser({"test_terms": ["可乐", "粥", "房间", "平板", "退款", "花呗"]})
+
+
+def _asks_only(text: str) -> bool:
+    features = ANALYSER.analyse(text)
+    normalized = features.normalized_text
+    return ClauseReading(
+        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
+    ).asks_only
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("可乐全洒在袋子里了，怎么喝！", "可乐"),
+        ("粥撒了一袋子，让人怎么吃", "粥"),
+        ("房间这么脏，这让人怎么住？", "房间"),
+        ("平板连膜都不贴，叫我怎么用？", "平板"),
+        ("可乐洒了，这还怎么喝", "可乐"),
+    ],
+)
+def test_how_after_a_failure_exclaims(text: str, word: str) -> None:
+    assert not _asks_only(text)
+    assert mode_of(ANALYSER, text, "怎么") is Mode.RHETORICAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请问怎么退款？", "花呗怎么开通", "怎么设置自动还款！", "让我怎么办？", "退款怎么处理"],
+)
+def test_a_way_asked_for_stays_a_question(text: str) -> None:
+    assert _asks_only(text)
+
+
+@given(
+    st.sampled_from(["让人", "叫人", "让我", "叫我", "这还", "还"]),
+    st.sampled_from(["吃", "喝", "住", "用", "穿", "睡"]),
+    st.sampled_from(["", "？", "！", "啊"]),
+)
+def test_how_put_to_the_reader_is_never_a_consultation(who: str, verb: str, end: str) -> None:
+    assert not _asks_only(f"东西全坏了，{who}怎么{verb}{end}")
+
+
+def test_not_very_asks_nothing() -> None:
+    assert mode_of(ANALYSER, "一次不怎么开心的预定！", "开心") is Mode.STATEMENT

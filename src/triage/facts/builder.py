@@ -26,6 +26,7 @@ from triage.text.features import (
     TextFindings,
     TextMatch,
 )
+from triage.text.signals import find_volumes
 
 __all__ = ["Ceilings", "FactSet", "build_facts"]
 
@@ -231,6 +232,9 @@ def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | No
     units = _most(findings.units)
     if units is not None:
         builder.set("units_bought", units.value, [units])
+    volume = _most(find_volumes(findings.normalized))
+    if volume is not None:
+        builder.set("volume_used", volume.value, [volume])
 
 
 def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:

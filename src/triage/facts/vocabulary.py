@@ -245,6 +245,13 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "text",
     ),
     FactSpec(
+        "volume_used",
+        INT,
+        "Largest volume of water or gas, in cubic metres or tonnes, the text names in a clause "
+        "about water or gas (水表显示跑了415立方水 → 415); a tariff per unit is none.",
+        "text",
+    ),
+    FactSpec(
         "days_since_incident",
         INT,
         "Days from the incident (incident_at, else the latest point in time the text names, "

@@ -101,11 +101,12 @@ class SignalKind(StrEnum):
     REPEAT = "repeat"
     PEOPLE = "people"
     UNITS = "units"
+    VOLUME = "volume"
 
 
 class Signal(NamedTuple):
-    """A counted signal: earlier complaints (``repeat``), people affected (``people``) or
-    units of goods bought (``units``)."""
+    """A counted signal: earlier complaints (``repeat``), people affected (``people``),
+    units of goods bought (``units``) or cubic metres of water or gas used (``volume``)."""
 
     kind: SignalKind
     value: int

@@ -22,7 +22,7 @@ from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
 from triage.text.scope import Scope
 
-__all__ = ["find_people", "find_repeats", "find_units"]
+__all__ = ["find_people", "find_repeats", "find_units", "find_volumes"]
 
 _CONTACT = re.compile(
     r"投诉|反映|反应|举报|来电|致电|电话|联系|申诉|报修|沟通|协商|交涉|催|留言|工单|客服|热线|"
@@ -389,3 +389,38 @@ def _count(written: str) -> int:
 def _signal(text: Normalized, kind: SignalKind, value: int, start: int, end: int) -> Signal:
     begin, finish = text.to_original(start, end)
     return Signal(kind, value, text.original[begin:finish], begin, finish)
+
+
+_VOLUME = re.compile(
+    rf"(?<![第每])(?P<n>{NUMERAL})(?:多|余)?(?:立方米|立方|立米|m3|m³|方(?=[水的，,。（(多左])|吨(?=[水的，,。（(多左]))"
+)
+"""A volume of water or gas: a number with 立方(米), 立米, m³, or 方 or 吨 before 水, 的, a
+clause mark or an approximation (跑了415立方水, 使用了400立方的水, 多了1000多方水, 用水49立方),
+not after 第 or 每 (每人用水量3方 is a quota), not 三方连线 or 几十吨级别."""
+_VOLUME_CONTEXT = re.compile(
+    r"水表|气表|用水|用气|水量|气量|跑了|跑水|多了|产生|使用|用了|漏水|漏了|漏掉|漏气|水费|气费"
+)
+"""The clause of a volume speaks of water or gas used, lost or billed (水表显示, 用水, 跑了,
+使用了, 漏水, 水费), not of water in general (河道蓄水2万方)."""
+_PRICE_UNIT = re.compile(r"(?:元|块)(?:钱)?(?:每|一|/)?$")
+"""Just before the number, a price named per unit (4.5元一立方米, 6元/立方): a tariff, no volume."""
+
+
+def find_volumes(text: Normalized) -> tuple[Signal, ...]:
+    """Every volume of water or gas the text names in a clause about water or gas (水表显示跑了
+    415立方水 → 415, 家中使用了400立方的水 → 400); a tariff per unit (6元一立方) is none."""
+    written = text.text
+    found: list[Signal] = []
+    for match in _VOLUME.finditer(written):
+        start, end = match.span()
+        clause_start = max(written.rfind(mark, 0, start) for mark in "，,。；;！!？?\n") + 1
+        ends = [i for i in (written.find(mark, end) for mark in "，,。；;！!？?\n") if i >= 0]
+        clause = written[clause_start : min(ends, default=len(written))]
+        if _VOLUME_CONTEXT.search(clause) is None:
+            continue
+        if _PRICE_UNIT.search(written[max(clause_start, start - 4) : start]):
+            continue
+        value = _count(match["n"])
+        if value > 0:
+            found.append(_signal(text, SignalKind.VOLUME, value, start, end))
+    return tuple(found)

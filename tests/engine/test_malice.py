@@ -354,39 +354,3 @@ def test_a_fee_for_silence_is_a_withdrawal_bought(engine: Engine) -> None:
     assert malice is not None
     assert any(span.lexicon == "business_fee" for span in malice.demand.spans)
     assert any(span.lexicon == "silence_act" for span in malice.leverage.spans)
-
-
-def test_the_professional_shape_names_the_purchase(engine: Engine) -> None:
-    """Many units of goods whose only flaw harms no one, with a statutory multiple claimed, is
-    malicious by the shape: the purchase names the units with the span that counts them; one
-    unit with the same claim, or the same units with an illness told, stays normal."""
-    text = "我在你们超市买了12瓶进口橄榄油，瓶身没有中文标签，要求退款并按价款十倍赔偿。"
-    decision = _decided(engine, text)
-    assert decision.nature is Nature.MALICIOUS
-    assert "professional_claimant_pattern" in decision.reasons.nature
-    purchase = decision.malice.purchase if decision.malice else None
-    assert purchase is not None
-    assert purchase.units == 12
-    assert any(text[span.start : span.end] == "12瓶" for span in purchase.spans)
-    one = _decided(
-        engine, "我在你们超市买了1瓶进口橄榄油，瓶身没有中文标签，要求退款并按价款十倍赔偿。"
-    )
-    assert one.nature is Nature.NORMAL
-    ill = _decided(
-        engine, "我买了12瓶进口橄榄油，没有中文标签，吃了以后上吐下泻住院，要求十倍赔偿。"
-    )
-    assert ill.nature is Nature.NORMAL
-
-
-def test_the_professional_shape_shows_the_repeat_and_the_flaw(engine: Engine) -> None:
-    """Bought again and a flaw that harms no one are the shape's parts: the purchase shows the
-    words of both with their spans, so a reviewer sees what the decision rested on."""
-    text = "上周买的两盒月饼过期了，退款后我又买了8盒，要求支付十倍赔偿金。"
-    decision = _decided(engine, text)
-    assert decision.nature is Nature.MALICIOUS
-    purchase = decision.malice.purchase if decision.malice else None
-    assert purchase is not None
-    lexicons = {span.lexicon for span in purchase.spans}
-    assert {"repeat_purchase", "harmless_flaw"} <= lexicons
-    for span in purchase.spans:
-        assert text[span.start : span.end] == span.surface

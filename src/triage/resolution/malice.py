@@ -121,19 +121,8 @@ MEASURE_FACTS = frozenset(
 when a rule that made it malicious reads one of them."""
 
 _PURCHASE_LEXICONS = frozenset(
-    {
-        "bulk_purchase",
-        "knowing_purchase",
-        "split_claim",
-        "split_purchase",
-        "repeat_purchase",
-    }
+    {"bulk_purchase", "knowing_purchase", "split_claim", "split_purchase"}
 )
-"""Words that mark the purchase of a professional claim: bulk, knowing, split, repeated (又买了,
-分三次买的)."""
-_FLAW_LEXICONS = ("harmless_flaw",)
-"""The flaw that harms no one a professional claim rests on (没有中文标签, 生产日期模糊): shown
-with a purchase that is there, never a purchase by itself."""
 _SPLIT_LEXICONS = frozenset({"split_claim", "split_purchase"})
 """One purchase claimed as many, or split at the checkout or across accounts (分6次刷卡)."""
 
@@ -269,7 +258,6 @@ def _purchase(
     words = [span for name in sorted(_PURCHASE_LEXICONS) for span in hits.get(name, ())]
     if not isinstance(units, int) and not words:
         return None
-    words += [span for name in _FLAW_LEXICONS for span in hits.get(name, ())]
     return Purchase(
         units=units if isinstance(units, int) else None,
         knowing="knowing_purchase" in hits,

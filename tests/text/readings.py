@@ -1,5 +1,6 @@
 """What the text-analysis tests read again and again: a text's clause reading, the mode of
-a word in it, and whether a term's last (or first) hit lies inside a condition."""
+a word in it, whether it only asks, and whether a term's last (or first) hit lies inside a
+condition."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def mode_of(
     reading, normalized = clause_reading(analyser, text, actors)
     start = normalized.index(word)
     return reading.mode(reading.token_at(start), start, start + len(word))
+
+
+def asks_only(analyser: Analyser, text: str) -> bool:
+    """Whether every sentence of ``text`` only asks (no actor lexicons)."""
+    return clause_reading(analyser, text)[0].asks_only
 
 
 def conditional(analyser: Analyser, text: str, term: str, *, last: bool = True) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.text.readings import clause_reading, mode_of
+from tests.text.readings import asks_only, mode_of
 
 from triage.facts import Analyser
 from triage.text.clauses import Mode
@@ -27,7 +27,7 @@ def _mode_of(text: str, word: str) -> Mode:
 )
 def test_a_not_a_asks(text: str, word: str) -> None:
     assert _mode_of(text, word) is Mode.QUESTION
-    assert clause_reading(ANALYSER, text)[0].asks_only
+    assert asks_only(ANALYSER, text)
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.text.readings import mode_of
+from tests.text.readings import clause_reading, mode_of
 
 from triage.facts import Analyser
-from triage.text.clauses import ClauseReading, Mode
-from triage.text.scope import Scope
+from triage.text.clauses import Mode
 
 ANALYSER = Analyser({"test_terms": ["黑屏", "退货"]})
 
@@ -103,10 +102,6 @@ def test_a_stated_clause_stays_stated_among_questions(
 
 
 def _mode_at(text: str, start: int, word: str) -> Mode:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
+    reading, normalized = clause_reading(ANALYSER, text)
     assert normalized[start : start + len(word)] == word
-    reading = ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    )
     return reading.mode(reading.token_at(start), start, start + len(word))

@@ -8,21 +8,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.text.readings import mode_of
+from tests.text.readings import asks_only, mode_of
 
 from triage.facts import Analyser
-from triage.text.clauses import ClauseReading, Mode
-from triage.text.scope import Scope
+from triage.text.clauses import Mode
 
 ANALYSER = Analyser({"test_terms": ["可乐", "粥", "房间", "平板", "退款", "花呗"]})
-
-
-def _asks_only(text: str) -> bool:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
-    return ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    ).asks_only
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def _asks_only(text: str) -> bool:
     ],
 )
 def test_how_after_a_failure_exclaims(text: str, word: str) -> None:
-    assert not _asks_only(text)
+    assert not asks_only(ANALYSER, text)
     assert mode_of(ANALYSER, text, "怎么") is Mode.RHETORICAL
 
 
@@ -45,7 +36,7 @@ def test_how_after_a_failure_exclaims(text: str, word: str) -> None:
     ["请问怎么退款？", "花呗怎么开通", "怎么设置自动还款！", "让我怎么办？", "退款怎么处理"],
 )
 def test_a_way_asked_for_stays_a_question(text: str) -> None:
-    assert _asks_only(text)
+    assert asks_only(ANALYSER, text)
 
 
 @given(
@@ -54,7 +45,7 @@ def test_a_way_asked_for_stays_a_question(text: str) -> None:
     st.sampled_from(["", "？", "！", "啊"]),
 )
 def test_how_put_to_the_reader_is_never_a_consultation(who: str, verb: str, end: str) -> None:
-    assert not _asks_only(f"东西全坏了，{who}怎么{verb}{end}")
+    assert not asks_only(ANALYSER, f"东西全坏了，{who}怎么{verb}{end}")
 
 
 def test_not_very_asks_nothing() -> None:

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from tests.text.readings import mode_of
+from tests.text.readings import asks_only, mode_of
 
 from triage.facts import Analyser
-from triage.text.clauses import ClauseReading, Mode
-from triage.text.scope import Scope
+from triage.text.clauses import Mode
 
 ANALYSER = Analyser({"test_terms": ["扣款", "水费", "利息", "还款"]})
 
 
 def _mode_of(text: str, word: str) -> Mode:
     return mode_of(ANALYSER, text, word)
-
-
-def _asks_only(text: str) -> bool:
-    features = ANALYSER.analyse(text)
-    normalized = features.normalized_text
-    return ClauseReading(
-        normalized, features.segmentation, Scope(normalized, features.segmentation), {}
-    ).asks_only
 
 
 @pytest.mark.parametrize(
@@ -38,7 +29,7 @@ def _asks_only(text: str) -> bool:
 def test_question_words_of_place_amount_and_date_ask(text: str, word: str) -> None:
     """在哪 anywhere, or 多少 / 哪里 / 几号 … closing the clause, make it a question."""
     assert _mode_of(text, word) is Mode.QUESTION
-    assert _asks_only(text)
+    assert asks_only(ANALYSER, text)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +45,7 @@ def test_question_words_of_place_amount_and_date_ask(text: str, word: str) -> No
 def test_embedded_or_indefinite_words_ask_nothing(text: str, word: str) -> None:
     """Near misses: an embedded question told (不清楚…哪里), 没多少, 哪里都是, 好几趟."""
     assert _mode_of(text, word) is Mode.STATEMENT
-    assert not _asks_only(text)
+    assert not asks_only(ANALYSER, text)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +59,7 @@ def test_embedded_or_indefinite_words_ask_nothing(text: str, word: str) -> None:
 )
 def test_questions_of_length_meaning_and_effect_ask(text: str, word: str) -> None:
     """多长时间, 有什么影响, 什么意思 and 什么情况 ask like 多久 and 怎么回事."""
-    assert _asks_only(text)
+    assert asks_only(ANALYSER, text)
 
 
 @pytest.mark.parametrize(
@@ -83,4 +74,4 @@ def test_no_effect_or_understanding_told_asks_nothing(text: str, word: str) -> N
     """Near misses: 没有什么影响 tells that nothing came of it, 明白/知道什么意思了 an
     understanding reached."""
     assert _mode_of(text, word) is Mode.STATEMENT
-    assert not _asks_only(text)
+    assert not asks_only(ANALYSER, text)

@@ -100,7 +100,8 @@ MEASURE_LAWS: Mapping[MeasureBasis, str] = {
     MeasureBasis.STATUTORY_MINIMUM: "《食品安全法》第一百四十八条第二款（最低一千元）；"
     "《消费者权益保护法》第五十五条第一款（最低五百元）",
 }
-"""The ceilings of the core pack's parameters (the most generous multiples, §7) and their laws."""
+"""The ceilings of the core pack's parameters (the most generous statutory multiples), with
+their laws."""
 
 _MULTIPLES = {MeasureBasis.LOSS: 3.0, MeasureBasis.PRICE: 10.0}
 """The punitive multiples of the core pack's default ceilings (``triage.facts.builder.Ceilings``):

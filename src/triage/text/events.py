@@ -3,8 +3,9 @@
 A complaint states facts the writer met: something happened to them or to their goods or
 service (屏幕黑了, 换过两次, 昨天送来的, 我试过). A forum post or a review may instead only
 judge (太贵了, 尾灯丑), compare (不如翼虎), worry or advise (担心动力弱, 用手机导航吧) or
-talk about a model in general: those state no fact the writer met (domain.md §8: an opinion,
-a normal property of the product, no concrete facts).
+talk about a model in general: those state no fact the writer met (an opinion or a normal
+property of the product is no ground; a complaint states the main facts of its dispute,
+《市场监督管理投诉举报处理暂行办法》第九条).
 
 This module reads the first kind from the structure of the clauses, with no word list of
 products or defects. A clause **tells an event** when, put as a statement (not asked, not

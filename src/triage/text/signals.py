@@ -73,14 +73,14 @@ _COMPLAINT_CONTACT = re.compile(r"投诉|反映|举报|申诉|12315|12345|12326|
 """N次, 多次 and 又 repeat a complaint only with one of these in the clause: 打了三次电话
 is three calls about one complaint, not three complaints. So do 不是第一次 and 不止一次: 不是第一次
 住了 is a guest's earlier stay and 这种情况不止一次了 the problem recurring, neither an earlier
-complaint (§8.1 Before)."""
+complaint (a repeat is a complaint already made)."""
 _NEEDS_COMPLAINT = frozenset({"times", "many", "again", "notfirst", "morethanonce"})
 _REPORTED_MANY = re.compile(
     r"(?<!宾馆)(?<!酒店)(?<!商家)(?<!卖家)(?<!店家)(?<!客服)(?<!回复)反馈|报修"
 )
 """反馈 (a report, in work orders: 用户反馈流量上网很慢) and 报修 (a fault reported to the
 business for repair) are complaint words for a count only: 多次反馈, 反馈了三次, 之前多次报修,
-报修好几次了 tell a matter reported to the business again and again (§8.1 Before: already
+报修好几次了 tell a matter reported to the business again and again (a repeat: already
 reported to the business). Beside 再次 or 又 反馈 is too often the business's reply (宾馆反馈：
 再次向您表示歉意) and one 报修 is one call, so those keep the words above."""
 _PROSPECTIVE = re.compile(
@@ -88,8 +88,8 @@ _PROSPECTIVE = re.compile(
     r"|(?<!需)要(?!求))[^，,。；;！!？?\n]{0,4}$"
 )
 """Before a repeat word in its clause, these make it a complaint threatened or intended, not
-one made: 不然就一直投诉, 否则会再次投诉, 还不处理就再投诉 (§8.1 Before: the complainant says
-they already complained)."""
+one made: 不然就一直投诉, 否则会再次投诉, 还不处理就再投诉 (a repeat is told only
+when the complainant says they already complained)."""
 _FRAME = re.compile(
     r"(?:^|(?<=[，,。；;！!？?\n]))[^，,。；;！!？?\n:：]{0,16}?"
     r"(?:反映|反应|投诉|反馈|举报|来电|致电|留言|诉求|来信)[:：]"

@@ -130,15 +130,22 @@ def test_pay_to_drop_needs_no_measure(engine: Engine) -> None:
 
 
 def test_a_purchase_split_at_the_checkout_is_a_split_purchase(engine: Engine) -> None:
-    """Each bottle paid apart (每瓶单独刷卡) with a punitive claim is one purchase made many:
-    the purchase says split, with the span of the split."""
-    text = "我在你们店买了同一款茅台酒，共计12瓶，每瓶单独刷卡，经鉴定是假酒，要求退一赔十。"
-    decision = engine.decide({"id": "s", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
-    assert decision.nature is Nature.MALICIOUS
-    assert decision.malice is not None
-    assert decision.malice.purchase is not None
-    assert decision.malice.purchase.split
-    assert any(span.surface == "单独刷卡" for span in decision.malice.purchase.spans)
+    """Each bottle paid apart (每瓶单独刷卡) or a purchase split at the checkout (分6次刷卡) with
+    a punitive claim is one purchase made many: the purchase says split, with the span of the
+    split."""
+    split = {
+        "我在你们店买了同一款茅台酒，共计12瓶，每瓶单独刷卡，": "单独刷卡",
+        "我分6次刷卡在你们店买了同一款茅台酒，共计12瓶，": "分6次刷卡",
+    }
+    for bought, surface in split.items():
+        text = f"{bought}经鉴定是假酒，要求退一赔十。"
+        record = {"id": "s", "text": text, "received_at": "2026-06-01T10:00:00+08:00"}
+        decision = engine.decide(record)
+        assert decision.nature is Nature.MALICIOUS, text
+        assert decision.malice is not None
+        assert decision.malice.purchase is not None
+        assert decision.malice.purchase.split, text
+        assert any(span.surface == surface for span in decision.malice.purchase.spans), text
     fridge = "我分三期付款买了一台冰箱，压缩机坏了，要求退货并三倍赔偿。"
     whole = engine.decide({"id": "w", "text": fridge, "received_at": "2026-06-01T10:00:00+08:00"})
     assert whole.nature is Nature.NORMAL
@@ -284,10 +291,11 @@ def test_trouble_at_the_door_is_harassment_and_tied_to_the_money(engine: Engine)
     assert LeverageKind.HARASSMENT in malice.leverage.kinds
     assert LeverageKind.VIOLENCE not in malice.leverage.kinds
     assert malice.leverage.link is LeverageLink.CONDITIONAL
-    smashed = _decided(engine, "菜里有头发，不赔两万，我就叫上亲戚把你们的店砸了。").malice
-    assert smashed is not None
-    assert LeverageKind.VIOLENCE in smashed.leverage.kinds
-    assert LeverageKind.HARASSMENT not in smashed.leverage.kinds
+    for threat in ("我就叫上亲戚把你们的店砸了", "我会叫上亲戚到你们门店去砸"):
+        smashed = _decided(engine, f"菜里有头发，不赔两万，{threat}。").malice
+        assert smashed is not None, threat
+        assert LeverageKind.VIOLENCE in smashed.leverage.kinds, threat
+        assert LeverageKind.HARASSMENT not in smashed.leverage.kinds, threat
 
 
 def test_refusal_to_pay_ties_a_threat_in_another_clause() -> None:

@@ -1,7 +1,8 @@
 """A record whose source gives no date (received_at null) reads no time against any day:
 not a placeholder's. A made-up 2020-01-01 made a 2021 date in the text read as 'written
 later' (every time reading dropped) and an hotel's 2008 plan 'at the year's end' read as a
-promise overdue; an unknown day is unknown."""
+promise overdue; an unknown day is unknown. Only the text itself can tell that a promised
+date passed (至今没人修: tests/text/test_overdue_told.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from triage import Engine
 from triage.records import Complaint
 
 CHINA = timezone(timedelta(hours=8))
-TEXT = "物业承诺2008年11月底前修好楼道的灯，2008年3月开始就坏了，一直没人管"
+TEXT = "物业承诺2008年11月底前修好楼道的灯，2008年3月开始就坏了"
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +24,8 @@ def engine() -> Iterator[Engine]:
         yield default
 
 
-def _complaint(received_at: datetime | None) -> Complaint:
-    return Complaint.model_validate({"id": "u1", "text": TEXT, "received_at": received_at})
+def _complaint(received_at: datetime | None, text: str = TEXT) -> Complaint:
+    return Complaint.model_validate({"id": "u1", "text": text, "received_at": received_at})
 
 
 def test_an_undated_record_reads_no_time_and_no_overdue_promise(engine: Engine) -> None:
@@ -34,6 +35,14 @@ def test_an_undated_record_reads_no_time_and_no_overdue_promise(engine: Engine) 
     assert "promise_overdue" not in features.facts
     assert "days_open" not in features.facts
     assert "received_date" not in features.facts
+
+
+def test_an_undated_record_reads_a_promise_passed_only_when_its_text_says_so(
+    engine: Engine,
+) -> None:
+    told = engine.analyse(_complaint(None, TEXT + "，至今没人修"))
+    assert told.facts.get("promise_overdue") is True
+    assert told.reference_date is None
 
 
 def test_an_undated_record_ignores_as_of_for_its_text(engine: Engine) -> None:

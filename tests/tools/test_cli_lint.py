@@ -129,3 +129,53 @@ def test_bundled_packs_are_linted() -> None:
     result = invoke("lint", "--min-level", "error")
     assert result.exit_code in (0, 1), result.stderr
     assert "findings:" in result.stdout
+
+
+PATTERN_RULES = """\
+rules:
+  - id: demo.severity.spoiled_eaten
+    title: 变质食品已吃
+    axis: severity
+    source: 食品安全法 第三十四条
+    when: {mentions: spoiled_eaten}
+    then: {set: high, reason: spoiled_eaten}
+"""
+
+PATTERNS = """\
+patterns:
+  - id: demo.pattern.spoiled_then_eaten
+    lexicon: spoiled_eaten
+    groups: [['@spoiled'], ['@ate']]
+    examples: {match: [饭馊了我吃了], miss: [饭馊了没吃]}
+  - id: demo.pattern.orphan
+    lexicon: nobody_reads
+    groups: [['@orphan'], ['@ate']]
+    examples: {match: [发霉了我吃了], miss: [发霉了没吃]}
+"""
+
+
+def test_lexicons_a_read_pattern_draws_on_are_read(tmp_path: Path) -> None:
+    """A lexicon named in the groups of a pattern whose lexicon a rule reads is in use, and so
+    are the actor lexicons the analyser reads; one drawn on only for an unread lexicon is not."""
+    pack = tmp_path / "demo"
+    (pack / "lexicons").mkdir(parents=True)
+    (pack / "patterns").mkdir()
+    (pack / "pack.yaml").write_text("name: demo\n", encoding="utf-8")
+    (pack / "rules.yaml").write_text(PATTERN_RULES, encoding="utf-8")
+    (pack / "patterns" / "eaten.yaml").write_text(PATTERNS, encoding="utf-8")
+    for name, term in [
+        ("spoiled_eaten", "馊了吃"),
+        ("spoiled", "馊了"),
+        ("ate", "吃了"),
+        ("orphan", "发霉"),
+        ("nobody_reads", "霉吃"),
+        ("actor_third_party", "快递员"),
+    ]:
+        (pack / "lexicons" / f"{name}.txt").write_text(term + "\n", encoding="utf-8")
+    result = invoke("lint", pack, "--format", "json", "--min-level", "info")
+    unused = {
+        Path(f["file"]).stem
+        for f in json.loads(result.stdout)["findings"]
+        if f["code"] == "unused-lexicon"
+    }
+    assert unused == {"orphan", "nobody_reads"}

@@ -28,8 +28,8 @@ Codes (``error`` and ``warning`` fail ``triage lint``, ``info`` does not):
 - ``pattern-example`` (error): a clause pattern or condition disagrees with its own
   ``match``/``miss`` examples.
 - ``pattern-shadowed`` (warning): a pattern's lexicon terms already find all its matches.
-- ``unused-lexicon`` / ``unused-term`` (info): a lexicon no rule reads; a term that no
-  case or example text matched.
+- ``unused-lexicon`` / ``unused-term`` (info): a lexicon nothing reads (no rule, no clause
+  pattern of a read lexicon, not the analyser); a term that no case or example text matched.
 - ``idle-exclusion`` (warning): a lexicon exclusion (``!word``) that holds none of the
   lexicon's terms, so excludes nothing.
 - ``unused-exclusion`` (warning): a lexicon exclusion no case or example text holds, so no

@@ -10,6 +10,7 @@ from triage.engine import Engine
 from triage.records.complaint import Complaint
 from triage.rulepack.check import LEXICON_FACTS
 from triage.rulepack.spec import iter_tests
+from triage.text.clauses import ACTOR_LEXICONS
 from triage.text.lexicons import SECTOR_PREFIX, split_entries
 from triage.text.normalize import Normalizer
 from triage.tools.linting.findings import Finding
@@ -49,14 +50,29 @@ def _locations(engine: Engine) -> dict[str, tuple[str, dict[str, int]]]:
 
 
 def _read_lexicons(engine: Engine) -> set[str]:
-    return {
+    """Lexicons an enabled rule tests, the analyser reads by name (the actor words), or a
+    clause pattern takes terms from (``@name`` in its groups) for a lexicon that is read."""
+    read = {
         str(value)
         for rule in engine.ruleset.rules
         if rule.enabled
         for test in iter_tests(rule.when)
         if test.fact in LEXICON_FACTS
         for value in (test.value if isinstance(test.value, tuple) else (test.value,))
-    }
+    } | set(ACTOR_LEXICONS)
+    sources = [
+        (
+            pattern.lexicon,
+            {term[1:] for group in pattern.groups for term in group if term[:1] == "@"},
+        )
+        for pattern, _ in engine.ruleset.pattern_sources.patterns
+    ]
+    grown = True
+    while grown:
+        before = len(read)
+        read.update(name for target, names in sources if target in read for name in names)
+        grown = len(read) > before
+    return read
 
 
 def lexicon_findings(engine: Engine, texts: Iterable[str | Complaint]) -> Iterator[Finding]:

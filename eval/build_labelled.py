@@ -131,6 +131,8 @@ def _build(batches: list[str], texts: dict[str, dict[str, Any]], out: Path) -> N
 
 
 def main() -> None:
+    """Build dev.jsonl and test.jsonl from the annotated batches, and the malicious splits from
+    the malicious cases."""
     batches = sorted(
         path.name.split(".")[0] for path in (HERE / "annotation").glob("batch*.a.jsonl")
     )

@@ -27,6 +27,8 @@ MIN_COUNT = 10
 
 
 def main() -> None:
+    """Measure the confidence table on the dev split, write it to rules/core/calibration.json
+    and print it."""
     items = load_labelled(HERE / "dev.jsonl")
     counted: Counter[tuple[str, str, bool]] = Counter()
     with Engine.default() as engine:

@@ -186,6 +186,7 @@ def fires(out: Path, rules: list[Path]) -> None:
 
 
 def main() -> None:
+    """Run the subcommand given: decide, diff or fires."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )

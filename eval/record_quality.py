@@ -54,6 +54,7 @@ def measure() -> dict[str, object]:
 
 
 def main() -> None:
+    """Measure the figures on the test split, write them to quality.json and print them."""
     figures = measure()
     (HERE / "quality.json").write_text(
         json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

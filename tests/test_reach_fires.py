@@ -18,6 +18,7 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
 
 @pytest.fixture(scope="module")
 def reach() -> Iterator[ModuleType]:
+    """eval/reach.py imported as a module, eval/ on sys.path for the module's tests only."""
     sys.path.insert(0, str(EVAL))
     try:
         yield importlib.import_module("reach")
@@ -27,6 +28,7 @@ def reach() -> Iterator[ModuleType]:
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The default engine, shared by the module's tests."""
     with Engine.default() as built:
         yield built
 
@@ -50,6 +52,8 @@ def _pattern_example(engine: Engine) -> tuple[str, str]:
 
 
 def test_counts_texts_per_set(reach: ModuleType, engine: Engine) -> None:
+    """``tally`` counts per set the texts each term, pattern and rule fires in: a term once per
+    text, a pattern's hit under the pattern, rules from the decision's trace."""
     pattern, example = _pattern_example(engine)
     food = "外卖里吃出了头发，商家拒绝退款"
     sets = {
@@ -69,6 +73,8 @@ def test_counts_texts_per_set(reach: ModuleType, engine: Engine) -> None:
 
 
 def test_never_lists_only_what_fires_nowhere(reach: ModuleType, engine: Engine) -> None:
+    """``never`` lists exactly what fires in no text, and the counts hold every pattern and rule
+    of the rule set."""
     counts = reach.tally(engine, {"a": [_complaint(1, "外卖里吃出了头发，商家拒绝退款")]})
     never = reach.never(counts)
     assert "ec_food_delivery\t外卖" not in never["terms"]
@@ -83,6 +89,8 @@ def test_never_lists_only_what_fires_nowhere(reach: ModuleType, engine: Engine) 
 
 
 def test_complaints_reads_each_file_kind(reach: ModuleType, tmp_path: Path) -> None:
+    """``_complaints`` reads a labelled file's complaints, a pool file's rows (a title given the
+    app channel) and plain complaint rows."""
     labelled = tmp_path / "labelled.jsonl"
     labelled.write_text('{"complaint": {"id": "x", "text": "t"}, "expected": {}}\n')
     pool = tmp_path / "pool.jsonl"

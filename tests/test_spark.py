@@ -22,6 +22,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "complaints.jso
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[SparkSession]:
+    """A local Spark session (two workers, Shanghai time, no UI) for the module, then stopped."""
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     session = (
@@ -38,6 +39,7 @@ def spark() -> Iterator[SparkSession]:
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The default engine, shared by the module's tests."""
     with Engine.default() as built:
         yield built
 

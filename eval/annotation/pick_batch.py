@@ -20,6 +20,8 @@ HERE = Path(__file__).parent
 
 
 def main() -> None:
+    """Write one annotation batch from the corpus: per sector at most its cap, earlier batches
+    left out."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("batch")

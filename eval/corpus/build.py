@@ -83,6 +83,8 @@ def _stars(m):
 
 
 def mask(text: str) -> str:
+    """The text with personal data masked: ID, bank-card and phone numbers, and names after
+    context words."""
     t = text
     # ID-card numbers (18 / 15 digits), bank-card numbers (16-19 digits)
     t = re.sub(r"(?<!\d)\d{17}[\dXx](?![\dA-Za-z])", _stars, t)
@@ -122,6 +124,7 @@ def mask(text: str) -> str:
 
 # ---------------------------------------------------------------- helpers
 def han_count(s):
+    """The number of Chinese characters (CJK unified ideographs) in s."""
     return len(HAN.findall(s))
 
 
@@ -161,6 +164,7 @@ def draw(cand, n, later=()):
 
 
 def read_csv(path, encoding="utf-8-sig"):
+    """Yield (line number, row) for each data row of a CSV file; the header is line 1."""
     with open(path, encoding=encoding, newline="") as f:
         rd = csv.DictReader(f)
         yield from enumerate(rd, start=2)
@@ -171,6 +175,7 @@ SOURCES = []
 
 
 def source(fn):
+    """Register fn as a source of texts (in SOURCES) and return it unchanged."""
     SOURCES.append(fn)
     return fn
 
@@ -180,6 +185,7 @@ SOPHON = ("SophonPlus/ChineseNlpCorpus", "a0b781d72158bde242c0626c9e354d2b328865
 
 @source
 def waimai():
+    """waimai_10k (SophonPlus): negative takeaway reviews, sector food_delivery."""
     repo, commit = SOPHON
     path = "datasets/waimai_10k/waimai_10k.csv"
     rows = [
@@ -193,6 +199,7 @@ def waimai():
 
 @source
 def hotel():
+    """ChnSentiCorp_htl_all (SophonPlus): negative hotel reviews, sector travel."""
     repo, commit = SOPHON
     path = "datasets/ChnSentiCorp_htl_all/ChnSentiCorp_htl_all.csv"
     rows = [
@@ -206,6 +213,8 @@ def hotel():
 
 @source
 def shopping():
+    """online_shopping_10_cats (SophonPlus): negative shopping reviews, hotel ones in travel,
+    the rest in ecommerce."""
     repo, commit = SOPHON
     # the file is inside datasets/online_shopping_10_cats/online_shopping_10_cats.zip
     path = (
@@ -223,6 +232,7 @@ def shopping():
 
 @source
 def ccf_car():
+    """ccf_bigdata's train.csv: car texts of negative sentiment, sector automotive."""
     repo, commit = "shawnco411/ccf_bigdata", "0f9018f190771542c6bb694cd9a6d75ac57ef8d6"
     path = "venv/train.csv"
     rows = []
@@ -263,6 +273,8 @@ PROBLEM = re.compile(
 
 @source
 def afqmc():
+    """AFQMC (bertorch): the first sentence of each pair that states a problem, as
+    finance titles."""
     repo, commit = BERTORCH
     path = "data/AFQMC/train.txt"
     rows = []
@@ -316,6 +328,7 @@ def write_texts(out, sources, clean=mask, first=None):
 
 
 def main():
+    """Write this draw's texts (texts.jsonl, or the file of --draw N) from every source, masked."""
     write_texts(OUT, SOURCES, first=ids_taken(DRAW_SIZES, DRAW_NO))
 
 

@@ -35,6 +35,9 @@ for line in open(HERE / "texts.jsonl", encoding="utf-8"):
 
 
 def take(rows, n, tag):
+    """At most n of the rows sampled with random.Random(SEED), in row order: texts stripped,
+    with at least 6 Chinese characters and at most 2000 in all, unseen (as written or masked),
+    each then recorded as seen."""
     cand = []
     for r in rows:
         t = (r["text"] or "").replace("\ufeff", "").strip()
@@ -82,6 +85,7 @@ SECTOR_RULES = [
 
 
 def sector_of(company):
+    """The sector of a complaint-platform post from the company's name (SECTOR_RULES), or other."""
     c = company or ""
     for sec, rx in SECTOR_RULES:
         if re.search(rx, c):
@@ -90,6 +94,7 @@ def sector_of(company):
 
 
 def to_iso(ts):
+    """The timestamp ts as ISO 8601 in China time (+08:00), or None without a date and time."""
     if not ts:
         return None
     m = re.match(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)", ts)
@@ -103,6 +108,7 @@ SOURCES = []
 
 
 def source(fn):
+    """Register fn as a source of texts (in SOURCES) and return it unchanged."""
     SOURCES.append(fn)
     return fn
 
@@ -110,6 +116,8 @@ def source(fn):
 # ---------------------------------------------------------------- sources
 @source
 def chitian_blackcat():
+    """black_cat.txt (Chi-Tian/Spider): 黑猫投诉 posts, title and details, sector from the
+    company."""
     repo = "Chi-Tian/Spider"
     commit = "24a8fae57fb79e4b886535db2c15a53b4f12ce98"
     path = "black_cat.txt"
@@ -181,6 +189,8 @@ def chitian_heimao_csv():
 
 @source
 def bageyalu_heimao():
+    """heimao_data.json (bageyalu160/universal-scraper-auto): 黑猫投诉 posts of 2025-05-13, with
+    their times."""
     repo = "bageyalu160/universal-scraper-auto"
     commit = "85db4082247690a8aeec211115762e9ad9acb0f8"
     path = "data/daily/2025-05-13/heimao_data.json"
@@ -212,6 +222,7 @@ def bageyalu_heimao():
 
 
 def main():
+    """Write texts2.jsonl from every source, masked."""
     write_texts(OUT, SOURCES, clean=mask)
 
 

@@ -69,6 +69,8 @@ SEEN_TICKETS = set()  # 12345 work-order numbers already taken (the same ticket 
 
 
 def take(rows, n, tag):
+    """This draw's sample of the rows (build.draw), in row order: texts cleaned, with at least 6
+    Chinese characters and at most 2000 in all, text and ticket unseen, then seen."""
     cand = []
     for r in rows:
         t = (r["text"] or "").replace("\ufeff", "").replace("\r\n", "\n").strip()
@@ -95,6 +97,9 @@ ACCOUNT = re.compile(r"((?:水号|户号|表号|用户号)[:：为是]?\s*)(\d{4
 
 
 def mask_more(text: str) -> str:
+    """The text with names written before a masked phone number and utility account numbers
+    masked too."""
+
     def _name(m):
         if set(m.group(2)) & NOT_NAME_CHARS:
             return m.group(0)
@@ -108,6 +113,7 @@ SOURCES = []
 
 
 def source(fn):
+    """Register fn as a source of texts (in SOURCES) and return it unchanged."""
     SOURCES.append(fn)
     return fn
 
@@ -130,6 +136,7 @@ def hotline_text(cell):
 
 
 def to_iso(value):
+    """A sheet's date and time as ISO 8601 in China time (+08:00), or None without one."""
     if not value:
         return None
     m = re.match(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?", str(value))
@@ -201,6 +208,7 @@ def jinan_water_followup():
 
 @source
 def jinan_water_export():
+    """zhengfubiao_example.xls: a 12345 export of Jinan water tickets (see jinan_export)."""
     yield from jinan_export(
         "xbrx_12345_excel_tool/templates/zhengfubiao_example.xls",
         "zhengfubiao_example.xls",
@@ -211,6 +219,8 @@ def jinan_water_export():
 
 @source
 def jinan_water_export_first():
+    """source_workbook_example.xlsx, from the repository's first commit: a 12345 export of Jinan
+    water tickets."""
     yield from jinan_export(
         "xbrx_12345_excel_tool/templates/source_workbook_example.xlsx",
         "source_workbook_example.xlsx",
@@ -292,6 +302,8 @@ def fuzhou_rivers():
 
 
 def main():
+    """Write this draw's texts (texts3.jsonl, or the file of --draw N) from every source, masked
+    by mask and mask_more."""
     write_texts(
         OUT,
         SOURCES,

@@ -24,6 +24,7 @@ AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The engine of test_engine's rules and lexicons, shared by the module's tests."""
     with Engine.from_text(RULES, lexicons=LEXICONS) as built:
         yield built
 

@@ -27,5 +27,6 @@ def test_facts_encode_as_json_dumps_does(fact: dict[str, Any]) -> None:
 
 
 def test_a_value_json_cannot_write_is_refused() -> None:
+    """A value JSON cannot write (a bare object) is refused with json's TypeError."""
     with pytest.raises(TypeError, match="not JSON serializable"):
         _ENCODE({"when": object()})

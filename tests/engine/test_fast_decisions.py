@@ -32,6 +32,7 @@ _AXES = list(Axis)
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The default engine (the bundled packs), shared by the module's tests."""
     with Engine.default() as built:
         yield built
 

@@ -13,6 +13,7 @@ from triage.rulepack.spec import Policy, Rule
 
 @pytest.fixture(scope="module")
 def bundled() -> tuple[list[Rule], Policy]:
+    """The bundled rules and policy of the default engine."""
     with Engine.default() as engine:
         return list(engine._ruleset.rules), engine._ruleset.policy
 

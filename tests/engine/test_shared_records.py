@@ -34,6 +34,8 @@ def test_each_field_makes_its_own_action() -> None:
 
 
 def test_reasons_and_responsibility_are_the_validated_records() -> None:
+    """Reasons and responsibility records equal the validated ones for every combination of
+    fields, and a responsibility's party is the Party member itself."""
     tuples = [(), ("a",), ("a", "b"), ("b",)]
     for validity, nature, severity, responsibility in itertools.product(tuples, repeat=4):
         assert resolution._reasons_record(validity, nature, severity, responsibility) == Reasons(

@@ -20,6 +20,7 @@ TEXT = "物业承诺2008年11月底前修好楼道的灯，2008年3月开始就�
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The default engine, shared by the module's tests."""
     with Engine.default() as default:
         yield default
 
@@ -29,6 +30,8 @@ def _complaint(received_at: datetime | None, text: str = TEXT) -> Complaint:
 
 
 def test_an_undated_record_reads_no_time_and_no_overdue_promise(engine: Engine) -> None:
+    """An undated record reads no times, no reference date, and no promise_overdue, days_open
+    or received_date fact."""
     features = engine.analyse(_complaint(None))
     assert features.times == ()
     assert features.reference_date is None
@@ -40,12 +43,16 @@ def test_an_undated_record_reads_no_time_and_no_overdue_promise(engine: Engine) 
 def test_an_undated_record_reads_a_promise_passed_only_when_its_text_says_so(
     engine: Engine,
 ) -> None:
+    """An undated record holds promise_overdue when its text says the promise passed (至今没人修),
+    still with no reference date."""
     told = engine.analyse(_complaint(None, TEXT + "，至今没人修"))
     assert told.facts.get("promise_overdue") is True
     assert told.reference_date is None
 
 
 def test_an_undated_record_ignores_as_of_for_its_text(engine: Engine) -> None:
+    """``as_of`` gives an undated record's text no date to read against, though the decision
+    records it as its moment."""
     as_of = datetime(2026, 12, 1, tzinfo=CHINA)
     features = engine.analyse(_complaint(None), as_of=as_of)
     assert features.times == ()
@@ -55,10 +62,12 @@ def test_an_undated_record_ignores_as_of_for_its_text(engine: Engine) -> None:
 
 
 def test_an_undated_decision_says_its_moment_is_unknown(engine: Engine) -> None:
+    """An undated record decided without ``as_of`` has no moment: its ``as_of`` is None."""
     assert engine.decide(_complaint(None)).as_of is None
 
 
 def test_a_dated_record_still_reads_its_times(engine: Engine) -> None:
+    """A dated record still reads its times against its date: the promise overdue, 0 days open."""
     features = engine.analyse(_complaint(datetime(2009, 1, 5, tzinfo=CHINA)))
     assert features.times
     assert features.facts.get("promise_overdue") is True

@@ -21,6 +21,7 @@ STEPS = ("我把视频发到抖音上", "我去市场监管局举报", "那就�
 
 @pytest.fixture(scope="module")
 def analyser() -> Analyser:
+    """An analyser over the leverage lexicon."""
     return Analyser(LEXICONS)
 
 
@@ -32,6 +33,8 @@ def analyser() -> Analyser:
 def test_the_clause_after_a_conceded_refusal_is_its_consequence(
     analyser: Analyser, refusal: str, concession: str, step: str
 ) -> None:
+    """Whatever the refusal, concession and step, the step after a conceded refusal is
+    conditional (不赔也行，我去举报)."""
     text = f"赔我两万块。{refusal}{concession}，{step}。"
     term = next(t for t in LEXICONS["leverage"] if t in step)
     assert conditional(analyser, text, term)
@@ -45,6 +48,8 @@ def test_the_clause_after_a_conceded_refusal_is_its_consequence(
     ],
 )
 def test_you_may_refuse_concedes_too(analyser: Analyser, text: str, term: str) -> None:
+    """Leaving the refusal to the other side (你可以不赔, 你们可以不给) concedes it too: the step
+    after it is conditional."""
     assert conditional(analyser, text, term)
 
 
@@ -57,4 +62,6 @@ def test_you_may_refuse_concedes_too(analyser: Analyser, text: str, term: str) -
     ],
 )
 def test_no_conceded_refusal_opens_nothing(analyser: Analyser, text: str, term: str) -> None:
+    """A refusal told (商家不赔), a concession with no refusal (退款也行) and a step told done in
+    the next sentence stay asserted."""
     assert not conditional(analyser, text, term)

@@ -23,6 +23,7 @@ LEXICONS = {
 
 @pytest.fixture(scope="module")
 def analyser() -> Analyser:
+    """An analyser over the module's lexicons."""
     return Analyser(LEXICONS)
 
 
@@ -35,6 +36,8 @@ def analyser() -> Analyser:
     ],
 )
 def test_a_marker_cut_with_its_pronoun_opens_a_condition(analyser: Analyser, text: str) -> None:
+    """A condition marker cut with its pronoun (如果你们, 要是你们) still makes the step after it
+    conditional."""
     assert conditional(analyser, text, "抖音")
 
 
@@ -118,6 +121,8 @@ def test_what_is_no_next_step_stays_asserted(analyser: Analyser, text: str, term
 def test_a_deadline_passed_is_a_condition(
     analyser: Analyser, deadline: str, past: str, channel: str
 ) -> None:
+    """A deadline set (周五之前…) and then passed (过了周五, 逾期, 到时候) makes the step after it
+    conditional."""
     text = f"{deadline}把三万块打给我，{past}我就发{channel}。"
     assert conditional(analyser, text, channel), text
 

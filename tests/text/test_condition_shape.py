@@ -50,6 +50,7 @@ THREATS = (
 
 @pytest.fixture(scope="module")
 def analyser() -> Analyser:
+    """An analyser over the module's lexicons."""
     return Analyser(LEXICONS)
 
 
@@ -70,6 +71,8 @@ def analyser() -> Analyser:
 def test_a_verdict_before_a_happening_sets_up_no_condition(
     analyser: Analyser, text: str, term: str
 ) -> None:
+    """A verdict or state before a happening told with 就 (口感不好，吃了就拉肚子) sets up no
+    condition: the happening is asserted."""
     assert not conditional(analyser, text, term, last=False)
 
 
@@ -90,6 +93,8 @@ def test_a_verdict_before_a_happening_sets_up_no_condition(
 def test_a_refusal_or_a_clause_with_de_hua_is_a_condition(
     analyser: Analyser, text: str, term: str
 ) -> None:
+    """A refusal (不给钱, 不及时处理, 协商不成, 再不处理) or a clause closed by 的话 makes what
+    follows it conditional."""
     assert conditional(analyser, text, term, last=False)
 
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def analyser() -> Analyser:
+    """The default engine's analyser, with the shipped packs."""
     with Engine.default() as engine:
         found: Analyser = engine._analyser
         return found
@@ -46,12 +47,15 @@ def _parts(analyser: Analyser, text: str) -> tuple:  # type: ignore[type-arg]
 
 
 def test_the_shipped_packs_condition_some_lexicons(analyser: Analyser) -> None:
+    """The shipped packs put hit conditions on some lexicons and not on others."""
     assert analyser._patterns.conditioned
     named = {name for names in analyser._lexicons._terms.values() for name in names}
     assert named - analyser._patterns.conditioned  # hits the condition check may skip
 
 
 def test_asking_only_the_conditioned_lexicons_keeps_the_same_hits(analyser: Analyser) -> None:
+    """Asking the hit conditions only about the conditioned lexicons keeps exactly the hits that
+    asking about every hit keeps, on the examples and dev texts (where conditions drop hits)."""
     lexicons, patterns = analyser._lexicons, analyser._patterns
     differing = 0
     for text in _texts():
@@ -65,6 +69,8 @@ def test_asking_only_the_conditioned_lexicons_keeps_the_same_hits(analyser: Anal
 
 
 def test_a_lexicon_not_named_keeps_every_hit(analyser: Analyser) -> None:
+    """A lexicon not named as conditioned keeps every hit under a condition that refuses all, while
+    a named one loses its hits."""
     text = "商家不退款，客服说已经处理了，我要投诉"
     normalized, segmentation, scope, _ = _parts(analyser, text)
     lexicons = analyser._lexicons

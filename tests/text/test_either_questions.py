@@ -26,6 +26,7 @@ def _mode_of(text: str, word: str) -> Mode:
     ],
 )
 def test_a_not_a_asks(text: str, word: str) -> None:
+    """An A-not-A question (算不算, 扣不扣, 要不要) asks about its verb, and the text only asks."""
     assert _mode_of(text, word) is Mode.QUESTION
     assert asks_only(ANALYSER, text)
 
@@ -39,14 +40,18 @@ def test_a_not_a_asks(text: str, word: str) -> None:
     ],
 )
 def test_adverbs_and_repeats_ask_nothing(text: str, word: str) -> None:
+    """Adverbs (时不时, 动不动) and repeated words (不错不错) that look like A-not-A ask nothing."""
     assert _mode_of(text, word) is Mode.STATEMENT
 
 
 def test_a_not_a_about_a_clause_keeps_the_event_told() -> None:
+    """An A-not-A (能不能退) asks only its own clause: the deduction told before it (被扣款两次)
+    stays a statement."""
     text = "上个月被扣款两次，能不能退"
     assert _mode_of(text, "扣款") is Mode.STATEMENT
     assert _mode_of(text, "退") is Mode.QUESTION
 
 
 def test_how_bad_asked_is_rhetorical() -> None:
+    """An A-not-A of how bad (要不要这么坑) is rhetorical."""
     assert _mode_of("刚买就降价，要不要这么坑", "坑") is Mode.RHETORICAL

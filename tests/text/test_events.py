@@ -34,6 +34,8 @@ def _tells(text: str) -> bool:
     ],
 )
 def test_an_event_told(text: str) -> None:
+    """A text telling what happened to the writer (坏了, 加过, 又开始响了, 今天去4s店试车) tells an
+    event."""
     assert _tells(text)
 
 
@@ -58,6 +60,7 @@ def test_an_event_told(text: str) -> None:
     ],
 )
 def test_no_event_told(text: str) -> None:
+    """Judgements, comparisons, worries, conditions, questions and plans tell no event."""
     assert not _tells(text)
 
 

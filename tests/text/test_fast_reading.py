@@ -50,6 +50,7 @@ texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=40).map("".joi
 
 @pytest.fixture(scope="module")
 def analyser(core_lexicons: dict[str, list[str]]) -> Analyser:
+    """An analyser over the core pack's lexicons."""
     return Analyser(core_lexicons)
 
 

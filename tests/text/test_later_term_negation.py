@@ -37,6 +37,7 @@ def _hit_negated(spec: PatternSpec, text: str) -> bool:
     ],
 )
 def test_a_cue_right_before_a_later_term_negates_the_hit(spec: PatternSpec, text: str) -> None:
+    """A negation cue right before a later term of the hit (手机没有问题, 又没扣) negates it."""
     assert _hit_negated(spec, text)
 
 
@@ -51,4 +52,6 @@ def test_a_cue_right_before_a_later_term_negates_the_hit(spec: PatternSpec, text
     ],
 )
 def test_a_cue_of_the_hit_or_further_back_negates_nothing(spec: PatternSpec, text: str) -> None:
+    """A cue that is a term of the hit (没有经过同意), one further back than the term before it
+    (经常不定时停水) or a term that is itself a negation (但…绝不便宜) negates nothing."""
     assert not _hit_negated(spec, text)

@@ -20,6 +20,8 @@ NORMALIZER = Normalizer()
 
 
 def overdue(text: str, reference: date) -> list[tuple[str, date]]:
+    """The overdue times ``find_overdue`` reads in the text on the reference day, as (surface,
+    last day meant)."""
     return [
         (found.surface, found.date) for found in find_overdue(NORMALIZER.normalize(text), reference)
     ]
@@ -80,6 +82,8 @@ def overdue(text: str, reference: date) -> list[tuple[str, date]]:
 def test_a_time_promised_and_passed_is_overdue(
     text: str, reference: date, expected: list[tuple[str, date]]
 ) -> None:
+    """A time promised or announced for an act and passed by the reference day is overdue, read
+    to the last day it can mean."""
     assert overdue(text, reference) == expected
 
 
@@ -107,6 +111,8 @@ def test_a_time_promised_and_passed_is_overdue(
     ],
 )
 def test_no_time_is_overdue(text: str, reference: date) -> None:
+    """A time still ahead, a promise kept, an act told done, a courier's estimate, a date of the
+    harm or the complainant's own, a later date or a time with no act is not overdue."""
     assert overdue(text, reference) == []
 
 
@@ -115,6 +121,7 @@ def test_no_time_is_overdue(text: str, reference: date) -> None:
     act=st.sampled_from(["修好", "完工", "处理", "退款"]),
 )
 def test_a_promised_day_is_overdue_exactly_when_it_has_passed(days: int, act: str) -> None:
+    """A promised day is overdue once it has passed, not on the day itself or before it."""
     due = date(2026, 7, 15)
     text = f"工作人员承诺{due.month}月{due.day}日前{act}，一直没有下文"
     assert bool(overdue(text, due + timedelta(days=days))) is True
@@ -123,6 +130,8 @@ def test_a_promised_day_is_overdue_exactly_when_it_has_passed(days: int, act: st
 
 
 def test_promise_overdue_is_a_fact_with_its_evidence(core_analyser: Analyser) -> None:
+    """A promise passed by the received date holds the fact promise_overdue with the date as its
+    evidence; one still ahead does not."""
     received = datetime(2026, 3, 10, 9, 0, tzinfo=timezone(timedelta(hours=8)))
     complaint = Complaint(
         id="c1", text="燃气公司约定3月2日上门安装燃气表，没有人来。", received_at=received

@@ -18,6 +18,8 @@ NORMALIZER = Normalizer()
 
 
 def told(text: str) -> list[tuple[str, date]]:
+    """The overdue times ``find_overdue`` reads in the text with no reference day, as (surface,
+    date)."""
     return [(found.surface, found.date) for found in find_overdue(NORMALIZER.normalize(text), None)]
 
 
@@ -33,6 +35,8 @@ def told(text: str) -> list[tuple[str, date]]:
     ],
 )
 def test_a_promise_told_not_kept_is_overdue_without_a_date(text: str, surface: str) -> None:
+    """In an undated text, a promised time whose act the text tells still undone (in its sentence
+    or the next) is overdue, dated date.min."""
     assert told(text) == [(surface, date.min)]
 
 
@@ -52,10 +56,14 @@ def test_a_promise_told_not_kept_is_overdue_without_a_date(text: str, surface: s
     ],
 )
 def test_no_undated_time_is_overdue_unless_told(text: str) -> None:
+    """In an undated text, a promised time is not overdue when nothing after it, a kept promise, a
+    courier's estimate or only a sentence two on tells it undone."""
     assert told(text) == []
 
 
 def test_an_undated_complaint_has_promise_overdue(core_analyser: Analyser) -> None:
+    """An undated complaint whose text tells a promised act undone holds promise_overdue with the
+    date as evidence; one that does not tell it holds none."""
     complaint = Complaint(
         id="c1", text="燃气公司承诺3月2日上门安装燃气表，至今没有人来。", received_at=None
     )

@@ -24,6 +24,7 @@ def _asks_whether(analyser: Analyser, text: str, word: str) -> bool:
     ["花呗又扣了吗", "是不是又扣了两次", "这个月又扣款了？", "使用花呗最后退货了手续费还扣吗"],
 )
 def test_a_yes_no_question_asks_whether(core_analyser: Analyser, text: str) -> None:
+    """A yes/no question (花呗又扣了吗, 是不是又扣了两次) asks whether the deduction happened."""
     assert _asks_whether(core_analyser, text, "扣")
 
 
@@ -32,10 +33,14 @@ def test_a_yes_no_question_asks_whether(core_analyser: Analyser, text: str) -> N
     ["为什么又扣了我的钱", "怎么还扣我的呀", "什么时候扣的款？", "上个月又扣了我两百，能退吗"],
 )
 def test_a_question_word_or_a_statement_does_not(core_analyser: Analyser, text: str) -> None:
+    """A question with a question word (为什么又扣了) or a statement before a question does not
+    ask whether."""
     assert not _asks_whether(core_analyser, text, "扣")
 
 
 def test_a_told_pattern_finds_nothing_in_a_yes_no_question() -> None:
+    """A ``told: true`` pattern finds nothing in a yes/no question, but does in a why-question
+    and a statement."""
     analyser = Analyser({}, patterns=(AGAIN,))
 
     def found(text: str) -> bool:

@@ -34,6 +34,7 @@ def _negated(text: str, term: str) -> bool:
     ],
 )
 def test_a_later_predicate_is_outside_the_negation(text: str, term: str) -> None:
+    """A predicate after the negated one (不清鲜变味, 不到位有点上当) is outside the negation."""
     assert not _negated(text, term)
 
 
@@ -49,6 +50,8 @@ def test_a_later_predicate_is_outside_the_negation(text: str, term: str) -> None
     ],
 )
 def test_the_negated_predicate_and_its_object_stay_negated(text: str, term: str) -> None:
+    """A negated predicate (房间不脏, 不是特别吵), the clause after 没有发现 and a noun listed
+    under one 没有 stay negated."""
     assert _negated(text, term)
 
 
@@ -60,10 +63,13 @@ def test_the_negated_predicate_and_its_object_stay_negated(text: str, term: str)
 def test_an_opener_after_the_negated_predicate_starts_an_asserted_one(
     negated: str, opener: str, term: str
 ) -> None:
+    """An opener after a negated predicate (也, 很, 变得) starts an asserted one: 没打扫干净也脏
+    tells the dirt."""
     assert not _negated(f"房间{negated}{opener}{term}", term)
 
 
 @given(st.lists(st.sampled_from(["毛巾", "牙刷", "拖鞋", "梳子"]), min_size=1, max_size=2))
 def test_a_list_of_nouns_under_one_cue_is_negated_as_a_whole(items: list[str]) -> None:
+    """A list of nouns under one 没有 (没有毛巾、牙刷) is negated to its last item."""
     text = "房间没有" + "、".join([*items, "牙刷"])
     assert _negated(text, "牙刷")

@@ -17,6 +17,7 @@ VERDICTS = ("太差了", "差评", "垃圾东西", "再也不买了", "失望透
 
 @pytest.fixture(scope="module")
 def normalizer() -> Normalizer:
+    """A plain normalizer, shared by the module's tests."""
     return Normalizer()
 
 
@@ -34,6 +35,8 @@ def normalizer() -> Normalizer:
 def test_a_repeated_mark_is_read_once(
     core_analyser: Analyser, text: str, normalised: str, length: int
 ) -> None:
+    """A run of one mark (！！！！, 。。。, 😡😡😡) is read once, in the normalised text and in
+    text_length."""
     features = core_analyser.analyse(text)
     assert features.normalized_text == normalised
     assert features.facts["text_length"] == length

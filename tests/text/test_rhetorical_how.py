@@ -27,6 +27,8 @@ ANALYSER = Analyser({"test_terms": ["可乐", "粥", "房间", "平板", "退款
     ],
 )
 def test_how_after_a_failure_exclaims(text: str, word: str) -> None:
+    """怎么 + a verb after a failure (让人怎么吃, 怎么喝！) is rhetorical, so the text does not only
+    ask."""
     assert not asks_only(ANALYSER, text)
     assert mode_of(ANALYSER, text, "怎么") is Mode.RHETORICAL
 
@@ -36,6 +38,7 @@ def test_how_after_a_failure_exclaims(text: str, word: str) -> None:
     ["请问怎么退款？", "花呗怎么开通", "怎么设置自动还款！", "让我怎么办？", "退款怎么处理"],
 )
 def test_a_way_asked_for_stays_a_question(text: str) -> None:
+    """A way asked for (怎么退款, 怎么开通, 让我怎么办) stays a question the text only asks."""
     assert asks_only(ANALYSER, text)
 
 
@@ -45,8 +48,10 @@ def test_a_way_asked_for_stays_a_question(text: str) -> None:
     st.sampled_from(["", "？", "！", "啊"]),
 )
 def test_how_put_to_the_reader_is_never_a_consultation(who: str, verb: str, end: str) -> None:
+    """However 怎么 + a verb is put to the reader after a failure, the text is no consultation."""
     assert not asks_only(ANALYSER, f"东西全坏了，{who}怎么{verb}{end}")
 
 
 def test_not_very_asks_nothing() -> None:
+    """不怎么 ("not very") asks nothing: 不怎么开心 is a statement."""
     assert mode_of(ANALYSER, "一次不怎么开心的预定！", "开心") is Mode.STATEMENT

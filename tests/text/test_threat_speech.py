@@ -14,6 +14,7 @@ from triage import Engine
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
+    """The default engine, shared by the module's tests."""
     with Engine.default() as default:
         yield default
 
@@ -28,9 +29,11 @@ def _leverage(engine: Engine, text: str) -> bool:
     ["老板威胁我再闹就报警", "客服恐吓我说再来闹就报警", "商家警告我再闹就报警抓我"],
 )
 def test_the_respondents_threat_is_not_the_complainants_leverage(engine: Engine, text: str) -> None:
+    """A threat the respondent utters (老板威胁我再闹就报警) is not the complainant's leverage."""
     assert not _leverage(engine, text)
 
 
 @pytest.mark.parametrize("text", ["老板不给退，我威胁他不退钱就报警", "我跟老板说再不退钱我就报警"])
 def test_the_complainants_own_threat_stays_theirs(engine: Engine, text: str) -> None:
+    """The complainant's own threat (我威胁他不退钱就报警) stays their leverage."""
     assert _leverage(engine, text)

@@ -16,6 +16,7 @@ NORMALIZER = Normalizer()
 
 
 def volumes(text: str) -> list[int]:
+    """The volumes ``find_volumes`` reads in the text, as numbers."""
     return [found.value for found in find_volumes(NORMALIZER.normalize(text))]
 
 
@@ -32,6 +33,7 @@ def volumes(text: str) -> list[int]:
     ],
 )
 def test_a_volume_used_is_read(text: str, expected: list[int]) -> None:
+    """A volume of water or gas used, lost or billed (415立方水, 1000多方水, 100吨水) is read."""
     assert volumes(text) == expected
 
 
@@ -47,10 +49,13 @@ def test_a_volume_used_is_read(text: str, expected: list[int]) -> None:
     ],
 )
 def test_no_volume_used(text: str) -> None:
+    """A quota, a party count, a truck's tonnage, a tariff per unit, water in general or an area
+    is no volume used."""
     assert volumes(text) == []
 
 
 def test_volume_used_is_a_fact_with_its_evidence(core_analyser: Analyser) -> None:
+    """A volume used is the fact volume_used, with its surface (415立方) as evidence."""
     complaint = Complaint(
         id="c1", text="水表显示跑了415立方水，平时只用十几方水，要求减免水费。", received_at=None
     )

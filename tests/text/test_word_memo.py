@@ -28,6 +28,7 @@ def _example_words(analyser: Analyser) -> list[str]:
 
 
 def test_a_memo_answers_as_its_function_and_keeps_what_it_computed() -> None:
+    """A memo answers as its function and computes each word once."""
     calls: list[str] = []
 
     def length(word: str) -> int:
@@ -41,6 +42,8 @@ def test_a_memo_answers_as_its_function_and_keeps_what_it_computed() -> None:
 
 
 def test_a_full_memo_starts_again_and_still_answers() -> None:
+    """A memo at its limit starts again, still answers every word and never holds more than its
+    limit."""
     memo = WordMemo(str.upper, limit=3)
     words = [f"w{number}" for number in range(10)]
     for word in words:

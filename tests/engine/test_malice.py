@@ -29,6 +29,7 @@ CONDUCT_REASONS = {
     "harassment",
     "fake_identity",
     "fabricated_evidence",
+    "templated_report_letter",
 }
 """Malice by conduct alone, with no demand, leverage or purchase to name."""
 

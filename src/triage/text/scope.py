@@ -10,7 +10,9 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   of consequence such as 就让, 就把: 不赔我就让卫健委来查 negates no 卫健委) stands
   between them. A cue followed by 第一次 (不是第一次) or a prohibitive followed by 再
   (别再, 不要再) negates nothing: those assert a repeat. Nor does a cue followed by a
-  verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing.
+  verb of knowing (不知道是谁泄露的, 不清楚为什么扣费): it negates the knowing. 不是…就是…
+  in one clause (不是烂的就是发黑) is "either … or …": 不是 negates nothing, and no cue inside
+  the first alternative reaches past the 就是.
   A cue scopes over its own predicate: once past it, a word opening another (很, 也, 有,
   比较, 有点, 变味: 不清鲜变味, 没打扫干净较脏) ends the scope, unless the cue's verb takes a
   clause (没有发现有异物); so does a 、 before an item with a predicate of its own (谈不上服务、
@@ -77,6 +79,7 @@ NEGATING_CHARACTERS = frozenset("不没未无非别")
 """A term right after one of these inside the same token is negated (不满意, 没收到)."""
 _PROHIBITIVES = frozenset({"别", "不要", "请勿", "勿", "不许", "不准"})
 _FIRST_TIME = frozenset({"第一次", "头一次", "第一回", "头一回"})
+_EITHER_OR_WINDOW = 10  # tokens from 不是 to its 就是 (不是…就是…)
 _KNOWING = frozenset({"知道", "清楚", "确定", "记得", "晓得", "明白", "了解", "懂"})
 """After a cue, these take the negation themselves: 不知道是谁泄露的 still says it leaked."""
 _NEGATION_BREAKERS = frozenset(
@@ -351,10 +354,18 @@ class Scope:
         scope holds it."""
         words, starts, marks = self._words, self._starts, self._clause_marks
         negated: dict[int, tuple[int, ...]] = {}
+        # the 就是 of 不是…就是… opens the second alternative: no cue inside the first
+        # (不是充不上就是死机) reaches past it
+        either_ends = {
+            end
+            for cue in _where(map(NEGATION_CUES.__contains__, words))
+            if (end := _either_or_end(words, cue, starts, marks)) is not None
+        }
         for cue in _where(map(NEGATION_CUES.__contains__, words)):
             following = words[cue + 1] if cue + 1 < len(words) else ""
             if (
                 _otherwise_at(words, cue)
+                or _either_or(words, cue, starts, marks)
                 or following in _FIRST_TIME
                 or following in _KNOWING
                 or (words[cue] in _PROHIBITIVES and following == "再")
@@ -367,6 +378,7 @@ class Scope:
                 word = words[index]
                 if (
                     word in _NEGATION_BREAKERS
+                    or index in either_ends
                     or _consequence(word)
                     or starts[index] in marks
                     or (headed and break_at_openers and _opens_predicate(word))
@@ -585,6 +597,32 @@ def _otherwise_at(words: Sequence[str], index: int) -> bool:
         and words[index - 1] == "要"
         and (index == 1 or words[index - 2] in _OPENING)
     )
+
+
+def _either_or(
+    words: Sequence[str], index: int, starts: Sequence[int], marks: frozenset[int]
+) -> bool:
+    """Whether the 不是 at ``index`` opens 不是…就是… within its clause (不是烂的就是发黑, 每次充电
+    不是充不上就是死机): "either … or …" asserts both, so the cue negates nothing. Past a
+    comma (不是不好，就是有点贵) 就是 is "only", and the cue keeps its clause."""
+    return _either_or_end(words, index, starts, marks) is not None
+
+
+def _either_or_end(
+    words: Sequence[str], index: int, starts: Sequence[int], marks: frozenset[int]
+) -> int | None:
+    """The index of the 就是 answering a 不是 at ``index`` in its clause (also 不 + 是烂的, a
+    term cut with its 是), else None."""
+    word = words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if word != "不是" and not (word == "不" and following.startswith("是")):
+        return None
+    for later in range(index + 2, min(index + _EITHER_OR_WINDOW, len(words))):
+        if starts[later] in marks:
+            return None
+        if words[later] == "就是":
+            return later
+    return None
 
 
 def _condition_not(word: str) -> bool:

@@ -509,7 +509,9 @@ class Scope:
                         opened = index + 1
             elif opened is not None:
                 continue
-            elif _marker(words[index]) or _otherwise_at(words, index):
+            elif (_marker(words[index]) and not _in_name(words, index)) or _otherwise_at(
+                words, index
+            ):
                 # a marker cut with its pronoun (如果你) opens after itself: the word is also
                 # an address to the reader (如果你想买…), which stays what it is
                 glued = words[index] not in CONDITION_MARKERS and _marker(words[index])
@@ -586,6 +588,28 @@ def _opens_at_clause(
     ):
         return "deadline"
     return None
+
+
+_NAME_ENDS = (
+    "县", "市", "区", "镇", "乡", "村", "路", "街", "巷", "弄", "里", "庄", "屯", "港", "桥",
+    "社区", "小区", "花园", "苑", "园", "公寓", "大厦", "广场", "新村", "山庄", "家园", "酒店",
+    "宾馆", "大道",
+)  # fmt: skip
+"""What ends a place's name (黄如县, 东如村, 清如路, 嘉如花园, 李如村委会)."""
+
+
+def _in_name(words: Sequence[str], index: int) -> bool:
+    """Whether the one-character 如 at ``index`` was cut out of a name, so opens no condition:
+    between a one-character token and the end of a place's name (黄/如/县, 东/如/村委会,
+    清/如/路: jieba does not know the name), or before a bare 家 (the hotel chain 如家, and
+    宾至如家: 如家 + 里, 人, 长 would be other words)."""
+    if words[index] != "如" or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    if following == "家":
+        return True
+    before = words[index - 1] if index else ""
+    return len(before) == 1 and "\u4e00" <= before <= "\u9fff" and following.startswith(_NAME_ENDS)
 
 
 def _otherwise_at(words: Sequence[str], index: int) -> bool:

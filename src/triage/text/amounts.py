@@ -109,9 +109,12 @@ OFFER_CUES = (
 _OFFERS = re.compile("|".join(OFFER_CUES))
 
 _PRIORITY = (AmountRole.DEMAND, AmountRole.LOSS, AmountRole.OTHER, AmountRole.PAID)
-_NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是", "起步价")
-"""Words holding a cue that are none (要么, 要是 are no 要; a taxi's 起步价 is no 起步):
-they tell no role."""
+_NOT_CUES = ("要么", "要是", "要不", "要不然", "要不是", "起步价", "花园")
+_PLACE_WORDS = ("花园",)
+"""Place names holding a cue (花园 holds 花): a number after them is a building (花园17幢,
+花园12-4101), not a sum, so they do not make a bare number money as a cue does."""
+"""Words holding a cue that are none (要么, 要是 are no 要; a taxi's 起步价 is no 起步; a
+garden's 花园 is no 花: 花园17幢): they tell no role."""
 _CUE_ROLE: dict[str, AmountRole | None] = dict.fromkeys((*TOTAL_CUES, *BOUND_CUES, *_NOT_CUES))
 _CUE_ROLE.update({cue: role for role in reversed(_PRIORITY) for cue in ROLE_CUES[role]})
 _CUES = re.compile("|".join(sorted(map(re.escape, _CUE_ROLE), key=len, reverse=True)))
@@ -131,14 +134,26 @@ more). 好几万 and 几万 are read by the numeral (几 counted as 2)."""
 _UNIT_CHARACTERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _MEASURE = re.compile(
     r" ?(?:[年月日号天周星次回遍趟个人户名位口件台部张瓶盒袋包箱双对副罐桶粒片颗支枝把只头条页"
-    r"本杯碗份顿餐间套辆架艘座栋层楼岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]|[a-z])"
+    r"本杯碗份顿餐间套辆架艘座栋幢层楼单岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]"
+    r"|[a-z]|室(?!内|外)|路(?!费|上)|方(?=水|气|的|[,.;!?、，。；！？]|$))"
 )
+"""A measure word after a bare number: a count, a time, a place (17幢, 701室, 65路) or a volume
+(2191方的水费, 多了1000多方水), not a sum."""
 _COMPOUND_HEAD = re.compile(r" ?(?:医疗|保障|重疾|意外|富翁|粉丝|粉)")
 """Nouns a bare number can modify without being money: 百万医疗险, 十万粉丝."""
 _IDENTIFIER_CUE = re.compile(
     r"(?:号|号码|电话|手机|尾号|编号|单号|账号|卡号|工号|车牌|密码|验证码|身份证|qq|微信|第|百分之)"
-    r"[:：是为]? ?$"
+    r"[是为]?[:：]? ?$"
 )
+"""Before a number without a currency, an identifier: 户号, 表号, 水号, 房号 and 单号 end in 号
+(订单号为：1442083355)."""
+_PLACE_CUE = re.compile(r"(?:门牌|单元|楼|栋|幢|室)[是为]?[:：]? ?$")
+"""Before a number in digits, a place in an address (2号楼1单元701, 门牌12): a room, not a sum."""
+_IDENTIFIER_DIGITS = 7
+"""A bare number of this many digits or more, not round (4222064, 1890580412), is an account,
+meter, order or phone number: nobody writes a sum so exact without a currency."""
+_YEAR_MONTH = re.compile(r"20[0-3][0-9](?:0[1-9]|1[0-2])")
+"""Six bare digits reading as a year and month (201711惠农套餐) are a date, not a sum."""
 _SERVICE_NUMBER = re.compile(r"11[0249]|12[02]|12[0-9]{3}|9[56][0-9]{3,4}|100[0-9]{2}")
 _DIAL_CUE = re.compile(r"(?:打|拨|拨打|致电|去|到|联系|转)$")
 """A service number that is also a round sum (10000) is the line when dialled or visited:
@@ -251,7 +266,11 @@ class _Cues:
     def just_before(self, position: int) -> bool:
         """Whether a cue ends at most `BARE_CUE_GAP` characters before ``position``."""
         at = bisect.bisect_right(self.ends, position)
-        return at > 0 and position - self.ends[at - 1] <= BARE_CUE_GAP
+        return (
+            at > 0
+            and position - self.ends[at - 1] <= BARE_CUE_GAP
+            and self.terms[at - 1] not in _PLACE_WORDS
+        )
 
     def role(
         self, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
@@ -352,7 +371,14 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
         return None
     before = text[max(0, start - 5) : start]
     if (
-        (_IDENTIFIER_CUE.search(before) and not match.group("currency"))
+        (
+            not match.group("currency")
+            and (
+                _IDENTIFIER_CUE.search(before)
+                or _identifier(match)
+                or (number.isascii() and not match.group("scale") and _PLACE_CUE.search(before))
+            )
+        )
         or _DATE_LIKE.search(before)
         or _touches_number(text, start, end)
         or len(number.split(".")[0]) > _MAX_DIGITS
@@ -431,8 +457,26 @@ def _places(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
     return _Sum(Decimal(10) ** (_PLACES[match.group("places")] - 1), start, True)
 
 
+def _identifier(match: re.Match[str]) -> bool:
+    """A bare string of digits that is no sum: a long one not round (4222064, an account number;
+    1890580412, a phone number) or a year and month (201711)."""
+    if match.group("prefix") or match.group("scale") or match.group("low"):
+        return False
+    number = match.group("number")
+    if not (number.isascii() and number.isdigit()):
+        return False
+    if len(number) >= _IDENTIFIER_DIGITS:
+        return not number.endswith("000")
+    return _YEAR_MONTH.fullmatch(number) is not None
+
+
 def _touches_number(text: str, start: int, end: int) -> bool:
-    """Part of a date, time, code or range: 2023.5.1, 10:30, a5000, 3000-5000."""
-    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    """Part of a date, time, code or range, or of a masked number: 2023.5.1, 10:30, a5000,
+    3000-5000, 138****5678, 尾号***4064."""
+    if start > 0 and (
+        (text[start - 1].isascii() and text[start - 1].isalnum()) or text[start - 1] in "*#"
+    ):
+        return True
+    if end < len(text) and text[end] in "*#":
         return True
     return end + 1 < len(text) and text[end] in "./:-" and text[end + 1].isdigit()

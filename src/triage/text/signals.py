@@ -107,6 +107,14 @@ _PEOPLE = re.compile(
     rf"|一家(?P<family>{NUMERAL})口"
 )
 _MAX_COUNT = 10**9
+_ADDRESS_BEFORE = re.compile(r"(?:单元|楼|栋|幢|座|室|[-#])$")
+"""Address parts a room number follows (1单元701业主, 7号楼1402业主, 2-1-904业主)."""
+_COUNT_BEFORE = re.compile(r"(?:有|共|约|近|达|计|超过|余|上|和|、)$")
+"""Words before a number telling a count (共有301户, 约102户): not a room."""
+_ROOM_SHAPED = re.compile(r"[0-9]{2,4}[1-9]")
+"""A room or house number: three to five digits not ending in 0 (301, 1402, 13001); counts of
+people told exactly are mostly round (200户, 1300多用户). After an address part a room may end in
+0 (1单元710业主), but not in 00 (这栋楼200户)."""
 
 _PACKAGING = (
     "(?:盒|箱|瓶|袋|包|罐|桶|件|双|支|条|份|台|听|提|只|套|副|部|枚"
@@ -255,10 +263,34 @@ def find_people(text: Normalized) -> tuple[Signal, ...]:
     """Every stated number of people or households (十几户, 30多人, 一家三口)."""
     found: list[Signal] = []
     for match in _PEOPLE.finditer(text.text):
+        if match["n"] and _address(text.text, match):
+            continue
         count = _count(match["n"] or match["family"])
         if count > 0:
             found.append(_signal(text, SignalKind.PEOPLE, count, *match.span()))
     return tuple(found)
+
+
+def _address(text: str, match: re.Match[str]) -> bool:
+    """Whether the number before a resident noun is part of an address, not a count.
+
+    A room number of three to five digits, bare (no 多, 个, 名), after an address part
+    (2号楼1单元701业主, 2-1-904业主, 911户主) or shaped as a room with no count word before it
+    (导致501业主家的玻璃损坏)."""
+    number = match["n"]
+    if not (number.isascii() and number.isdigit() and 3 <= len(number) <= 5):
+        return False
+    if text[match.end("n")] in "多余来个名位口":
+        return False
+    start = match.start()
+    if not number.endswith("00") and (
+        _ADDRESS_BEFORE.search(text, max(0, start - 2), start)
+        or text.startswith("户主", match.end("n"))
+    ):
+        return True
+    return bool(
+        _ROOM_SHAPED.fullmatch(number) and not _COUNT_BEFORE.search(text, max(0, start - 2), start)
+    )
 
 
 def find_units(text: Normalized) -> tuple[Signal, ...]:

@@ -13,6 +13,7 @@ A pack may hold ``patterns/*.yaml``::
         actor: [respondent, third_party, unknown]
         not_said_by: [respondent]            # not inside 客服说… (reported speech)
         unless: [已经同意]                    # not when the clause, to the match's end, holds these
+                                             # (a term ending in # only before a number: 赔了我#)
         mode: [statement]
         examples:
           match: [未经我同意就扣了我500元]
@@ -90,7 +91,8 @@ class PatternDocument(_Strict):
     unless: tuple[str, ...] = Field(
         default=(),
         description="No match when one of these terms occurs from the start of the clause "
-        "where it begins to its end (商家给我退了500元，这事就算了: a settlement told).",
+        "where it begins to its end (商家给我退了500元，这事就算了: a settlement told). A term "
+        "ending in # occurs only before a number (赔了我#: 赔了我两千, not 赔了我就撤诉).",
     )
     mode: tuple[Mode, ...] | None = None
     told: bool = Field(
@@ -98,6 +100,14 @@ class PatternDocument(_Strict):
         description="The match must be told, not asked whether: none in a yes/no question "
         "(花呗又扣了吗), one with a question word presupposes it (为什么又扣了). For patterns "
         "whose meaning is an event that happened.",
+    )
+    condition: bool = Field(
+        default=False,
+        description="The match is a condition and its consequence: it starts at a condition "
+        "marker (如果, 只要, 要是 …) whose condition holds its last group, and the hit is "
+        "asserted, since the pattern means the condition itself (只要老板赔我钱，我就撤诉: a "
+        "payment as the condition of a step dropped). Conditional only inside an earlier "
+        "condition.",
     )
     examples: PatternExamples
 
@@ -219,6 +229,7 @@ def resolve_patterns(
                 not_said_by=frozenset(item.not_said_by),
                 unless=tuple(_expand(item.unless, lexicons, loc, errors)),
                 told=item.told,
+                condition=item.condition,
             )
         )
     conditions: list[HitCondition] = []

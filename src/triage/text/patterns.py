@@ -31,7 +31,8 @@ import ahocorasick_rs
 from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
-from triage.text.scope import Scope
+from triage.text.numerals import NUMERAL_START
+from triage.text.scope import CONDITION_MARKERS, Scope
 from triage.text.segment import Segmentation
 
 __all__ = ["HitCondition", "Keep", "PatternMatcher", "PatternSpec"]
@@ -66,6 +67,10 @@ class PatternSpec:
     unless: tuple[str, ...] = ()
     told: bool = False
     """The match must be told, not asked whether (又扣了吗): for patterns that assert an event."""
+    condition: bool = False
+    """The match is a condition and its consequence: it starts at a condition marker whose
+    condition holds its last group, and it is asserted unless an earlier condition holds it
+    (只要老板赔我钱，我就撤诉 states a payment as the condition of a step dropped)."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ class PatternMatcher:
                 spec,
                 _terms(spec.groups[0], normalizer),
                 tuple(_group(terms, normalizer) for terms in spec.groups),
-                _group(spec.unless, normalizer) if _terms(spec.unless, normalizer) else None,
+                _unless(spec.unless, normalizer) if _terms(spec.unless, normalizer) else None,
             )
             for spec in patterns
         )
@@ -267,6 +272,10 @@ class PatternMatcher:
                     continue
                 if spec.told and reading.asks_whether(token, start, found):
                     continue
+                if spec.condition and not _condition_holds(
+                    scope, segmentation, token, start, reading.token_at(spans[-1][0])
+                ):
+                    continue
                 # unless: from the start of the match's clause to that clause's end, or to
                 # the match's end when it runs on past it.
                 unless = compiled.unless
@@ -284,10 +293,41 @@ class PatternMatcher:
                         begin,
                         finish,
                         _negated(scope, reading, token, spans),
-                        scope.conditional(token),
+                        _in_earlier_condition(scope, segmentation, token)
+                        if spec.condition
+                        else scope.conditional(token),
                     )
                 )
         return tuple(hits)
+
+
+_GLUED_PRONOUNS = frozenset("你您我他她它咱")
+
+
+def _condition_holds(
+    scope: Scope, segmentation: Segmentation, token: int, start: int, last: int
+) -> bool:
+    """Whether the match of a ``condition`` pattern starts at a condition marker (如果,
+    只要; or one cut with its pronoun, 如果你) and the condition it opens holds the match's
+    last group (only the marker that opens it: 比如 or 如何 is none)."""
+    words = segmentation.words
+    if token >= len(words) or segmentation.starts[token] != start:
+        return False
+    word = words[token]
+    marker = word in CONDITION_MARKERS or (
+        word[-1:] in _GLUED_PRONOUNS and word[:-1] in CONDITION_MARKERS
+    )
+    return marker and scope.conditional(last)
+
+
+def _in_earlier_condition(scope: Scope, segmentation: Segmentation, token: int) -> bool:
+    """Whether the marker opening a ``condition`` pattern's match lies in a condition opened
+    before it (a condition inside a condition, or a suspicion): then the hit is conditional."""
+    if token in range(1, len(segmentation.words)):
+        return scope.conditional(token - 1) and scope.sentence(
+            segmentation.starts[token - 1]
+        ) == scope.sentence(segmentation.starts[token])
+    return False
 
 
 def _negated(
@@ -369,6 +409,20 @@ def _terms(terms: tuple[str, ...], normalizer: Normalizer) -> tuple[str, ...]:
 
 def _group(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _terms(terms, normalizer))))
+
+
+_NUMBER_AFTER = f"(?=[{NUMERAL_START}])"
+
+
+def _unless(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
+    """The ``unless`` terms as one expression: a term ending in ``#`` occurs only before a
+    number (赔了我# holds in 赔了我两千, a sum paid told, not in 赔了我就撤诉, a condition)."""
+    return re.compile(
+        "|".join(
+            re.escape(term[:-1]) + _NUMBER_AFTER if term.endswith("#") else re.escape(term)
+            for term in _terms(terms, normalizer)
+        )
+    )
 
 
 def _narrowed(known: HitCondition | None, condition: HitCondition) -> HitCondition:

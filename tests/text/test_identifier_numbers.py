@@ -49,6 +49,10 @@ def _people(analyser: Analyser, text: str) -> list[int]:
         "现自来水公司让自己缴纳2191方的水费",
         "要求退还16方水费",
         "钱还没有退回来，加起来快10单了",
+        # a size, a model year, a count of users
+        "明明买的是31码，穿起来像33码",
+        "我刚买的10款2.5的",
+        "用户表示小区总共1300多用户，进入电梯就没有信号",
         # a masked number: its digits are no sum
         "付款账户138****5678",
         "缴费账户1234****",
@@ -69,6 +73,7 @@ def test_identifier_is_no_sum(analyser: Analyser, text: str) -> None:
         ("要求退还水费200元", 200),
         ("花了500买的", 500),
         ("要求赔偿2000路费", 2000),
+        ("要求退还2000款项", 2000),
     ],
 )
 def test_sum_stays_a_sum(analyser: Analyser, text: str, value: int) -> None:
@@ -85,6 +90,7 @@ def test_sum_stays_a_sum(analyser: Analyser, text: str, value: int) -> None:
         "祥泰汇东国际大厦小区2号楼911户主，水中有异物",
         "导致501业主家的玻璃损坏",
         "重建时移到路北12702住户院墙外下方",
+        "楼道全是水，现在联系不上301住户",
     ],
 )
 def test_room_is_no_count(analyser: Analyser, text: str) -> None:

@@ -135,12 +135,16 @@ _UNIT_CHARACTERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 10
 _MEASURE = re.compile(
     r" ?(?:[年月日号天周星次回遍趟个人户名位口件台部张瓶盒袋包箱双对副罐桶粒片颗支枝把只头条页"
     r"本杯碗份顿餐间套辆架艘座栋幢层楼单岁小分秒点倍折成度期集级克斤吨米升毫厘公平里寸尺%‰℃]"
-    r"|[a-z]|室(?!内|外)|路(?!费|上)|方(?=水|气|的|[,.;!?、，。；！？]|$))"
+    r"|[a-z]|室(?!内|外)|路(?!费|上)|码|款(?!项)|方(?=水|气|的|[,.;!?、，。；！？]|$))"
 )
-"""A measure word after a bare number: a count, a time, a place (17幢, 701室, 65路) or a volume
-(2191方的水费, 多了1000多方水), not a sum."""
-_COMPOUND_HEAD = re.compile(r" ?(?:医疗|保障|重疾|意外|富翁|粉丝|粉)")
-"""Nouns a bare number can modify without being money: 百万医疗险, 十万粉丝."""
+"""A measure word after a bare number: a count, a time, a size or model (31码, 18款), a place
+(17幢, 701室, 65路) or a volume (2191方的水费, 多了1000多方水), not a sum."""
+_COMPOUND_HEAD = re.compile(
+    r" ?(?:医疗|保障|重疾|意外|富翁|粉丝|粉|用户|业主|居民|住户|村民|乘客|旅客|学生|员工|职工"
+    r"|消费者|顾客|租户|商户)"
+)
+"""Nouns a bare number can modify without being money: 百万医疗险, 十万粉丝, and people counted
+(总共1300多用户)."""
 _IDENTIFIER_CUE = re.compile(
     r"(?:号|号码|电话|手机|尾号|编号|单号|账号|卡号|工号|车牌|密码|验证码|身份证|qq|微信|第|百分之)"
     r"[是为]?[:：]? ?$"

@@ -109,7 +109,7 @@ _PEOPLE = re.compile(
 _MAX_COUNT = 10**9
 _ADDRESS_BEFORE = re.compile(r"(?:单元|楼|栋|幢|座|室|[-#])$")
 """Address parts a room number follows (1单元701业主, 7号楼1402业主, 2-1-904业主)."""
-_COUNT_BEFORE = re.compile(r"(?:有|共|约|近|达|计|超过|余|上|和|、)$")
+_COUNT_BEFORE = re.compile(r"(?:有|共|约|近|达|计|超过|余|和|、)$")
 """Words before a number telling a count (共有301户, 约102户): not a room."""
 _ROOM_SHAPED = re.compile(r"[0-9]{2,4}[1-9]")
 """A room or house number: three to five digits not ending in 0 (301, 1402, 13001); counts of

@@ -32,7 +32,7 @@ from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
 from triage.text.numerals import NUMERAL_START
-from triage.text.scope import CONDITION_MARKERS, Scope
+from triage.text.scope import Scope, opens_condition
 from triage.text.segment import Segmentation
 
 __all__ = ["HitCondition", "Keep", "PatternMatcher", "PatternSpec"]
@@ -301,9 +301,6 @@ class PatternMatcher:
         return tuple(hits)
 
 
-_GLUED_PRONOUNS = frozenset("你您我他她它咱")
-
-
 def _condition_holds(
     scope: Scope, segmentation: Segmentation, token: int, start: int, last: int
 ) -> bool:
@@ -313,11 +310,7 @@ def _condition_holds(
     words = segmentation.words
     if token >= len(words) or segmentation.starts[token] != start:
         return False
-    word = words[token]
-    marker = word in CONDITION_MARKERS or (
-        word[-1:] in _GLUED_PRONOUNS and word[:-1] in CONDITION_MARKERS
-    )
-    return marker and scope.conditional(last)
+    return opens_condition(words[token]) and scope.conditional(last)
 
 
 def _in_earlier_condition(scope: Scope, segmentation: Segmentation, token: int) -> bool:

@@ -58,6 +58,7 @@ __all__ = [
     "NEGATION_WINDOW",
     "SUSPICION_MARKERS",
     "Scope",
+    "opens_condition",
 ]
 
 _CLAUSE_END = re.compile(r"[，。！？；!?;\n…【】]|[,.](?:(?<![0-9][,.])|(?![0-9]))")
@@ -150,7 +151,7 @@ _PRONOUNS = frozenset("你您我他她它咱")
 words, or lexicon terms): still a marker."""
 
 
-def _marker(word: str) -> bool:
+def opens_condition(word: str) -> bool:
     """Whether ``word`` opens a condition to the end of its sentence: a marker (如果, 否则),
     or a marker cut with the pronoun after it (如果你们不赔 is cut 如果你 + 们)."""
     return word in CONDITION_MARKERS or (word[-1:] in _PRONOUNS and word[:-1] in _GLUED_MARKERS)
@@ -292,7 +293,7 @@ def _condition_cue(word: str) -> bool:
     """Whether ``word`` may open, negate or answer a condition (kept per word in
     `_CONDITION_CUES`: words recur)."""
     return (
-        _marker(word)
+        opens_condition(word)
         or word == "的话"
         or "不" in word
         or word.startswith(_SHORT_OF)
@@ -306,7 +307,7 @@ _CONDITION_CUES = WordMemo(_condition_cue)
 @lru_cache(maxsize=65_536)
 def _opens(word: str) -> bool:
     """Whether ``word`` may open a condition: a marker (如果, 否则, 的话) or a 就 of consequence."""
-    return _marker(word) or word == "的话" or _consequence(word)
+    return opens_condition(word) or word == "的话" or _consequence(word)
 
 
 def _where(flags: Iterable[bool]) -> list[int]:
@@ -354,18 +355,20 @@ class Scope:
         scope holds it."""
         words, starts, marks = self._words, self._starts, self._clause_marks
         negated: dict[int, tuple[int, ...]] = {}
-        # the 就是 of 不是…就是… opens the second alternative: no cue inside the first
-        # (不是充不上就是死机) reaches past it
-        either_ends = {
-            end
-            for cue in _where(map(NEGATION_CUES.__contains__, words))
+        cues = _where(map(NEGATION_CUES.__contains__, words))
+        # 不是…就是… (either … or …) negates nothing, and its 就是 opens the second
+        # alternative: no cue inside the first (不是充不上就是死机) reaches past it
+        either_or = {
+            cue: end
+            for cue in cues
             if (end := _either_or_end(words, cue, starts, marks)) is not None
         }
-        for cue in _where(map(NEGATION_CUES.__contains__, words)):
+        either_ends = set(either_or.values())
+        for cue in cues:
             following = words[cue + 1] if cue + 1 < len(words) else ""
             if (
                 _otherwise_at(words, cue)
-                or _either_or(words, cue, starts, marks)
+                or cue in either_or
                 or following in _FIRST_TIME
                 or following in _KNOWING
                 or (words[cue] in _PROHIBITIVES and following == "再")
@@ -509,12 +512,12 @@ class Scope:
                         opened = index + 1
             elif opened is not None:
                 continue
-            elif (_marker(words[index]) and not _in_name(words, index)) or _otherwise_at(
+            elif (opens_condition(words[index]) and not _in_name(words, index)) or _otherwise_at(
                 words, index
             ):
                 # a marker cut with its pronoun (如果你) opens after itself: the word is also
                 # an address to the reader (如果你想买…), which stays what it is
-                glued = words[index] not in CONDITION_MARKERS and _marker(words[index])
+                glued = words[index] not in CONDITION_MARKERS and opens_condition(words[index])
                 opened = index + 1 if glued else index
             elif _if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
                 opened = not_word if not_word is not None and not_clause == clause else clause_start
@@ -623,20 +626,13 @@ def _otherwise_at(words: Sequence[str], index: int) -> bool:
     )
 
 
-def _either_or(
-    words: Sequence[str], index: int, starts: Sequence[int], marks: frozenset[int]
-) -> bool:
-    """Whether the 不是 at ``index`` opens 不是…就是… within its clause (不是烂的就是发黑, 每次充电
-    不是充不上就是死机): "either … or …" asserts both, so the cue negates nothing. Past a
-    comma (不是不好，就是有点贵) 就是 is "only", and the cue keeps its clause."""
-    return _either_or_end(words, index, starts, marks) is not None
-
-
 def _either_or_end(
     words: Sequence[str], index: int, starts: Sequence[int], marks: frozenset[int]
 ) -> int | None:
-    """The index of the 就是 answering a 不是 at ``index`` in its clause (also 不 + 是烂的, a
-    term cut with its 是), else None."""
+    """The index of the 就是 answering a 不是 at ``index`` within its clause (不是烂的就是发黑,
+    每次充电不是充不上就是死机; also 不 + 是烂的, a term cut with its 是), else None: "either …
+    or …" asserts both. Past a comma (不是不好，就是有点贵) 就是 is "only", and the cue keeps
+    its clause."""
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
     if word != "不是" and not (word == "不" and following.startswith("是")):

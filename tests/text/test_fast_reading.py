@@ -211,7 +211,9 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
         elif opened is not None:
             continue
         elif scope.opens_condition(words[index]) or scope._otherwise_at(words, index):
-            glued = words[index] not in scope.CONDITION_MARKERS and scope.opens_condition(words[index])
+            glued = words[index] not in scope.CONDITION_MARKERS and scope.opens_condition(
+                words[index]
+            )
             opened = index + 1 if glued else index
         elif scope._if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
             opened = not_word if not_word is not None and not_clause == clause else clause_start

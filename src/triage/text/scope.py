@@ -512,9 +512,11 @@ class Scope:
                         opened = index + 1
             elif opened is not None:
                 continue
-            elif (opens_condition(words[index]) and not _in_name(words, index)) or _otherwise_at(
-                words, index
-            ):
+            elif (
+                opens_condition(words[index])
+                and not _in_name(words, index)
+                and not _likeness(words, index)
+            ) or _otherwise_at(words, index):
                 # a marker cut with its pronoun (如果你) opens after itself: the word is also
                 # an address to the reader (如果你想买…), which stays what it is
                 glued = words[index] not in CONDITION_MARKERS and opens_condition(words[index])
@@ -613,6 +615,26 @@ def _in_name(words: Sequence[str], index: int) -> bool:
         return True
     before = words[index - 1] if index else ""
     return len(before) == 1 and "\u4e00" <= before <= "\u9fff" and following.startswith(_NAME_ENDS)
+
+
+_EXAMPLES_MARKS = frozenset("：:")
+"""A colon after 如 (如：…): examples follow, not a supposition."""
+_SAME_AS = frozenset({"旧", "故", "初", "常", "昔", "新", "一"})
+"""What completes 如 as "the same as" when jieba cuts them apart (如旧, 如故, 如初, 如常)."""
+
+
+def _likeness(words: Sequence[str], index: int) -> bool:
+    """Whether the one-character 如 at ``index`` compares or lists rather than supposes: "the
+    same as" ending its clause (一切如旧，我就生病了) leaves nothing for a condition to hold,
+    and a colon after it (如：…) opens examples. A supposition goes on with what it supposes
+    (如有问题, 如停水，请关闸)."""
+    if words[index] != "如" or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    if following in _EXAMPLES_MARKS:
+        return True
+    after = index + 2
+    return following in _SAME_AS and (after == len(words) or words[after] in _OPENING)
 
 
 def _otherwise_at(words: Sequence[str], index: int) -> bool:

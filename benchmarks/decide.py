@@ -15,21 +15,42 @@ over rounds of each round's ratio). Goal (issue 12): decide / lcut ≤ 1.5. ``de
 (one process) decides a batch stage by stage, every text analysed before the rule stage of
 each, which keeps each stage's tables in the processor's caches: what a batch of
 complaints costs, beside what one complaint does.
+
+``--base SRC`` compares two versions of the code in one process: the package ``triage``
+under ``SRC`` (the ``src`` folder of another checkout, e.g. a git worktree of the base
+commit) and this one are imported again, as ``triage_base`` and ``triage_head`` (`twin`),
+each builds an engine on the same rules (give ``--rules``), and the sides are ``lcut`` and
+the two ``decide``s, chunk by chunk. It prints decide / decide of the base (median over
+rounds of each round's ratio) and how many decisions differ: the load of the machine falls
+on both versions alike, where two runs of this script, one per version, differ by several
+per cent on a busy machine. ``--cpu`` times each side by the thread's CPU time instead of
+the wall clock, leaving out the time other processes hold the core. ``--base`` given this
+checkout's own ``src`` measures the code against itself: the ratio's distance from 1 is the
+noise of the comparison (within 2% over 6 rounds on a busy 2-core machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.machinery
+import importlib.util
 import json
+import re
 import statistics
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import UTC, datetime
+from importlib.abc import MetaPathFinder
 from pathlib import Path
+from types import CodeType, ModuleType
+from typing import Any
 
 import jieba
 
+import triage
 from triage import Complaint, Engine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +98,7 @@ def interleaved_rounds(
     sides: Sequence[Callable[[Sequence[Complaint]], object]],
     records: Sequence[Complaint],
     chunk: int = CHUNK,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> list[list[float]]:
     """Per round, the seconds each side took over ``records``, timed chunk by chunk.
 
@@ -84,7 +106,6 @@ def interleaved_rounds(
     chunk, in an order that turns each round: a change in the load of the machine falls on
     all sides alike.
     """
-    clock = time.perf_counter
     timings = []
     for round_number in range(rounds):
         shift = round_number % len(sides)
@@ -101,6 +122,61 @@ def interleaved_rounds(
     return timings
 
 
+_PACKAGE = re.compile(r"(?<![\w\-/.])triage(?![\w\-])")
+"""The package's name where the code names it (imports, resources, module paths)."""
+
+
+class _TwinLoader(importlib.machinery.SourceFileLoader):
+    """Compiles a module of the twin with the package's name replaced; writes no bytecode
+    (the checkout's own ``__pycache__`` stays that of its code)."""
+
+    def __init__(self, fullname: str, path: str, name: str) -> None:
+        super().__init__(fullname, path)
+        self.twin = name
+
+    def get_code(self, fullname: str) -> CodeType:
+        source = self.get_data(self.path).decode("utf-8")
+        code: CodeType = compile(
+            _PACKAGE.sub(self.twin, source), self.path, "exec", dont_inherit=True
+        )
+        return code
+
+
+class _TwinFinder(MetaPathFinder):
+    """Finds ``name`` and its modules in the folder of another copy of ``triage``."""
+
+    def __init__(self, name: str, root: Path) -> None:
+        self.name, self.root = name, root
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != self.name and not fullname.startswith(f"{self.name}."):
+            return None
+        folder = self.root.joinpath(*fullname.split(".")[1:])
+        if (folder / "__init__.py").is_file():
+            origin, locations = folder / "__init__.py", [str(folder)]
+        elif folder.with_suffix(".py").is_file():
+            origin, locations = folder.with_suffix(".py"), None
+        else:
+            return None
+        loader = _TwinLoader(fullname, str(origin), self.name)
+        return importlib.util.spec_from_file_location(
+            fullname, origin, loader=loader, submodule_search_locations=locations
+        )
+
+
+def twin(src: Path, name: str = "triage_base") -> Any:
+    """The package ``triage`` under ``src``, imported as ``name`` beside this process's own:
+    another version of the code, to time against this one in the same process."""
+    root = src / "triage"
+    if not (root / "__init__.py").is_file():
+        raise SystemExit(f"{src}: no triage package there (give the src folder of a checkout)")
+    if name not in sys.modules:
+        sys.meta_path.insert(0, _TwinFinder(name, root))
+    return importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Time the three sides and print the comparison."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -110,42 +186,93 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--rules", type=Path, nargs="*", help="rule pack folders (default: the bundled packs)"
     )
+    parser.add_argument(
+        "--base", type=Path, help="the src folder of another checkout: its decide is a side too"
+    )
+    parser.add_argument("--cpu", action="store_true", help="time by thread CPU, not wall clock")
     options = parser.parse_args(argv)
+    clock = time.thread_time if options.cpu else time.perf_counter
 
     path = options.input or default_input()
     records = complaints(path)
     texts = [record.text for record in records]
     characters = sum(map(len, texts))
-    with Engine.from_paths(*options.rules) if options.rules else Engine.default() as engine:
-        sides: list[Callable[[Sequence[Complaint]], object]] = [
-            one_by_one(lambda record: jieba.lcut(record.text)),
-            one_by_one(engine.analyse),
-            one_by_one(engine.decide),
-            lambda part: deque(engine.decide_many(part), maxlen=0),
-        ]
-        interleaved_rounds(1, sides, records)  # warm: jieba's dictionary, caches
-        timings = interleaved_rounds(options.rounds, sides, records, options.chunk)
+    if options.base is None:
+        with Engine.from_paths(*options.rules) if options.rules else Engine.default() as engine:
+            sides: list[Callable[[Sequence[Complaint]], object]] = [
+                one_by_one(lambda record: jieba.lcut(record.text)),
+                one_by_one(engine.analyse),
+                one_by_one(engine.decide),
+                lambda part: deque(engine.decide_many(part), maxlen=0),
+            ]
+            names = ["jieba.lcut", "Engine.analyse", "Engine.decide", "decide_many"]
+            interleaved_rounds(1, sides, records, clock=clock)  # warm: jieba's dictionary, caches
+            timings = interleaved_rounds(options.rounds, sides, records, options.chunk, clock)
+        differing = None
+    else:
+        # Both versions are imported here, this one a second time: the same way, after the
+        # script's own imports (the first import of the code decided about 2% slower than a
+        # second import of the same code, on a busy 2-core machine). lcut and the two
+        # decides are the sides, each in every place in turn.
+        versions = [twin(Path(triage.__file__).parents[1], "triage_head"), twin(options.base)]
+        with ExitStack() as stack:
+            deciders = []
+            for package in versions:
+                engine = stack.enter_context(
+                    package.Engine.from_paths(*options.rules)
+                    if options.rules
+                    else package.Engine.default()
+                )
+                # the same complaints, as records of that version's own classes
+                own = {
+                    id(record): package.Complaint(
+                        id=record.id, text=record.text, received_at=record.received_at
+                    )
+                    for record in records
+                }
+                deciders.append((engine, own))
+            sides = [one_by_one(lambda record: jieba.lcut(record.text))]
+            sides += [
+                one_by_one(lambda record, e=engine, own=own: e.decide(own[id(record)]))
+                for engine, own in deciders
+            ]
+            names = ["jieba.lcut", "Engine.decide", "decide (base)"]
+            (head, head_own), (base, base_own) = deciders
+            differing = sum(
+                head.decide(head_own[id(record)]).model_dump_json()
+                != base.decide(base_own[id(record)]).model_dump_json()
+                for record in records
+            )
+            interleaved_rounds(1, sides, records, clock=clock)
+            timings = interleaved_rounds(options.rounds, sides, records, options.chunk, clock)
     fastest = [min(column) for column in zip(*timings, strict=True)]
     lengths = sorted(map(len, texts))
     print(
         f"input: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
         f"{len(texts)} texts, {characters} characters "
         f"(min {lengths[0]}, median {statistics.median(lengths):.0f}, max {lengths[-1]})"
+        + ("; thread CPU" if options.cpu else "")
     )
-    for name, seconds in zip(
-        ("jieba.lcut", "Engine.analyse", "Engine.decide", "decide_many"), fastest, strict=True
-    ):
+    for name, seconds in zip(names, fastest, strict=True):
         print(
             f"{name:>14}: {len(texts) / seconds:8.0f} texts/s  {characters / seconds:10.0f} chars/s"
             f"  {seconds / len(texts) * 1000:.3f} ms/text"
         )
-    for name, side in (("decide", 2), ("analyse", 1), ("decide_many", 3)):
-        ratios = [round_times[side] / round_times[0] for round_times in timings]
+    decide = names.index("Engine.decide")
+    comparisons = [("decide", decide, 0)]
+    if differing is None:
+        comparisons += [("analyse", 1, 0), ("decide_many", 3, 0)]
+    else:
+        comparisons += [("decide (base)", 2, 0), ("decide / decide (base)", decide, 2)]
+    for name, side, against in comparisons:
+        ratios = [round_times[side] / round_times[against] for round_times in timings]
         print(
-            f"ratio {name} / lcut: {statistics.median(ratios):.2f} (median of {len(ratios)} "
-            f"rounds; min {min(ratios):.2f}, max {max(ratios):.2f}"
-            + ("; goal ≤ 1.5)" if side == 2 else ")")
+            f"ratio {name}{' / lcut' if against == 0 else ''}: {statistics.median(ratios):.3f} "
+            f"(median of {len(ratios)} rounds; min {min(ratios):.3f}, max {max(ratios):.3f}"
+            + ("; goal ≤ 1.5)" if (side, against) == (decide, 0) else ")")
         )
+    if differing is not None:
+        print(f"decisions that differ from the base's: {differing} of {len(records)}")
 
 
 if __name__ == "__main__":

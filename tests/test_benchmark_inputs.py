@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+import triage
+from triage import Engine, parse_complaint
+
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "decide.py"
 
 
@@ -34,3 +37,26 @@ def test_flat_and_labelled_records_are_read_and_lengths_kept(tmp_path: Path) -> 
     kept = _benchmark().complaints(path)
     assert [complaint.id for complaint in kept] == ["flat", "labelled"]
     assert all(complaint.text == long_enough for complaint in kept)
+
+
+def test_a_twin_is_a_second_copy_of_the_code_deciding_alike() -> None:
+    """``--base`` imports another checkout's package under its own name: its modules are its
+    own (no class shared with this one), it decides a complaint as this code does when the
+    code is the same, and loading it writes no bytecode into the checkout."""
+    source = Path(triage.__file__).parents[1]
+    caches = sorted(source.rglob("__pycache__/*.pyc"))
+    before = {path: path.stat().st_mtime_ns for path in caches}
+    copy = _benchmark().twin(source, "triage_twin_test")
+    assert copy.__name__ == "triage_twin_test"
+    assert copy.Engine is not Engine
+    assert copy.Engine.__module__.startswith("triage_twin_test.")
+    record = {
+        "id": "twin-1",
+        "text": "我在你们店买的热水器用了三天就漏水，要求退货退款，商家一直推脱不处理。",
+        "received_at": "2026-06-01T10:00:00+00:00",
+    }
+    with Engine.default() as engine, copy.Engine.default() as other:
+        mine = engine.decide(parse_complaint(record)).model_dump_json()
+        theirs = other.decide(copy.parse_complaint(record)).model_dump_json()
+    assert mine == theirs
+    assert {path: path.stat().st_mtime_ns for path in caches} == before

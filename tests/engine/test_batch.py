@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import pickle
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -38,14 +40,75 @@ def _json(decisions: list[Decision]) -> list[str]:
     return [decision.model_dump_json() for decision in decisions]
 
 
-def test_two_workers_decide_as_one_by_one() -> None:
-    """The default engine on 2 processes gives the examples' decisions, byte for byte, in order."""
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_decide_as_one_by_one(workers: int) -> None:
+    """The default engine on 2 or 3 processes gives the examples' decisions, byte for byte,
+    in order."""
     examples = _examples() * 5  # more chunks than are ever in flight
-    assert len(examples) > 2 * batch.CHUNK_SIZE * batch.CHUNKS_IN_FLIGHT
+    assert len(examples) > workers * batch.CHUNK_SIZE * batch.CHUNKS_IN_FLIGHT
     with Engine.default() as engine:
         alone = [engine.decide(complaint) for complaint in examples]
-        together = list(engine.decide_many(examples, workers=2))
+        together = list(engine.decide_many(examples, workers=workers))
     assert _json(together) == _json(alone)
+
+
+class _Held:
+    """What `_stuck_chunk` reads: set by the test, inherited by the forked helper."""
+
+    release: Any = None
+    started: Any = None
+
+
+def _stuck_chunk(chunk: list[Complaint], as_of: datetime | None) -> object:
+    """A helper's chunk that waits for ``_Held.release`` once it has said it started."""
+    _Held.started.put(chunk[0].id)
+    _Held.release.wait()
+    return _DECIDE_CHUNK(chunk, as_of)
+
+
+_DECIDE_CHUNK = batch._decide_chunk
+
+
+def test_this_process_decides_too_and_takes_back_what_no_helper_started(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers=2 and the one helper stuck in its first chunk, this process decides the
+    chunks the helper has no room for, then takes back a chunk sent to the helper that it
+    had not started; every item is decided once, in order."""
+    context = multiprocessing.get_context("fork")
+    monkeypatch.setattr(_Held, "release", context.Event())
+    monkeypatch.setattr(_Held, "started", context.SimpleQueue())
+    timer = threading.Timer(10, _Held.release.set)  # without a take-back: fail, not hang
+    sent = {f"c{n * batch.CHUNK_SIZE}" for n in range(batch.CHUNKS_IN_FLIGHT)}
+    here: list[str] = []
+    decide_staged = batch._decide_staged
+
+    def recorded(engine: Engine, chunk: list[Complaint], as_of: datetime | None) -> object:
+        here.append(chunk[0].id)  # in a helper, its own copy of the list
+        if chunk[0].id in sent:
+            _Held.release.set()
+        return decide_staged(engine, chunk, as_of)
+
+    monkeypatch.setattr(batch, "_decide_chunk", _stuck_chunk)
+    monkeypatch.setattr(batch, "_decide_staged", recorded)
+    items = [
+        Complaint(id=f"c{n}", text="我在门店骨折了", received_at=AT)
+        for n in range(3 * batch.CHUNKS_IN_FLIGHT * batch.CHUNK_SIZE)
+    ]
+    timer.start()
+    try:
+        outcomes = list(engine.decide_batch(items, workers=2))
+    finally:
+        timer.cancel()
+    assert [o.complaint_id for o in outcomes if isinstance(o, Decision)] == [i.id for i in items]
+    helper = []
+    while not _Held.started.empty():
+        helper.append(_Held.started.get())
+    firsts = {item.id for item in items[:: batch.CHUNK_SIZE]}
+    assert sorted(here + helper) == sorted(firsts)  # each chunk decided once
+    assert helper[0] == "c0"
+    assert len(here) >= 2 * batch.CHUNKS_IN_FLIGHT  # decided here while the helper was full
+    assert sent & set(here)  # taken back
 
 
 def test_bad_records_are_reported_in_place(engine: Engine) -> None:

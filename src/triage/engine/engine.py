@@ -565,9 +565,10 @@ class Engine:
 
         Each item gives its Decision, or the RecordError of an invalid record in its place;
         the batch goes on. Complaints stream: a bounded number is in flight at any time.
-        Workers are forked from this process on Linux (sharing this engine as built) and
-        spawned with a pickled engine elsewhere. The ``on_decision`` hook and slow-decision
-        log run here, in order. Results equal [`decide`][triage.Engine.decide] one by one.
+        This process decides too, beside ``workers - 1`` helper processes, forked from it on
+        Linux (sharing this engine as built) and spawned with a pickled engine elsewhere.
+        The ``on_decision`` hook and slow-decision log run here, in order. Results equal
+        [`decide`][triage.Engine.decide] one by one.
         """
         check_as_of(as_of)
         return decide_batch(

@@ -55,3 +55,19 @@ def test_how_put_to_the_reader_is_never_a_consultation(who: str, verb: str, end:
 def test_not_very_asks_nothing() -> None:
     """不怎么 ("not very") asks nothing: 不怎么开心 is a statement."""
     assert mode_of(ANALYSER, "一次不怎么开心的预定！", "开心") is Mode.STATEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("花呗还不知道怎么还款", "还款"), ("退款还不到账是什么情况", "退款"), ("还不清楚那么多钱去哪了？", "钱")],
+)
+def test_still_not_then_a_question_word_asks(text: str, word: str) -> None:
+    """还不 … 怎么/什么/那么 is no rhetorical 还不…么: the 么 is part of the question word, so the
+    clause asks (还不知道怎么还款), it does not assert."""
+    assert mode_of(ANALYSER, text, word) is not Mode.RHETORICAL
+
+
+@pytest.mark.parametrize(("text", "word"), [("这还不是坑人吗", "坑人"), ("钱还不退么", "退")])
+def test_still_not_closed_by_a_particle_is_rhetorical(text: str, word: str) -> None:
+    """还不/不是 … closed by 吗 or a bare 么 asserts (这还不是坑人吗)."""
+    assert mode_of(ANALYSER, text, word) is Mode.RHETORICAL

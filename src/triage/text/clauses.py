@@ -152,9 +152,10 @@ _RHETORICAL = re.compile(
     "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|要不要(?:这么|那么|这样)|"
     "(?:[让叫][人我俺](?:们)?|还|这)怎么(?!办|样|回事|处理|解决|弄|操作|设置|算)|"
     "(?<![不没])怎么(?!办|样|回事|的|处理|解决|弄|操作|设置|算)[^，,。！？!?；;…\n]{1,10}[！!]|"
-    "(不是|不就是|还不).*[吗么]"
+    "(不是|不就是|还不).*(?:吗|(?<![怎什那这多])么)"
 )
-"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗, 要不要这么坑. So does 怎么 + a
+"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗, 要不要这么坑 (a 么 ending 怎么, 什么,
+那么, 这么 or 多么 closes none: 还不知道怎么还款 asks). So does 怎么 + a
 verb put to the reader after a failure — 让人怎么吃, 叫我怎么用, 这还怎么住, 以后还怎么
 相信 — or closed by ！ (可乐全洒在袋子里了，怎么喝！): it exclaims that the goods or the
 service cannot be used, it asks nothing. 怎么办, 怎么处理, 怎么操作 ask for a way (not

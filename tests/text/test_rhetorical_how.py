@@ -59,7 +59,11 @@ def test_not_very_asks_nothing() -> None:
 
 @pytest.mark.parametrize(
     ("text", "word"),
-    [("花呗还不知道怎么还款", "还款"), ("退款还不到账是什么情况", "退款"), ("还不清楚那么多钱去哪了？", "钱")],
+    [
+        ("花呗还不知道怎么还款", "还款"),
+        ("退款还不到账是什么情况", "退款"),
+        ("还不清楚那么多钱去哪了？", "钱"),
+    ],
 )
 def test_still_not_then_a_question_word_asks(text: str, word: str) -> None:
     """还不 … 怎么/什么/那么 is no rhetorical 还不…么: the 么 is part of the question word, so the

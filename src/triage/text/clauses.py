@@ -21,6 +21,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
   actor is the respondent, whatever subject the quote has. A threat is speech too (威胁,
   恐吓, 警告): 老板威胁我再闹就报警 is the business's threat, not the complainant's leverage.
+  A business's reply quoted in a review (酒店回复：…, 宾馆反馈2008年1月22日：…) is its speech past
+  the first sentence, to the end of the paragraph or the next label of someone speaking.
 * **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
   the clause; a verb asked as A-not-A, 算不算, 扣不扣; 在哪, or 多少, 哪里, 哪天, 几号 …
   closing it, unless 不知/不清楚 … tells it as an embedded question), ``rhetorical`` (难道,
@@ -120,6 +122,15 @@ _SPEECH = frozenset(
 )  # fmt: skip
 """Verbs of reported speech: what follows, to the end of the sentence, is the speaker's —
 the subject's before it — also when it threatens (老板威胁我再闹就报警: the shop's threat)."""
+_REPLY_LABEL = re.compile(
+    "(?:宾馆|酒店|饭店|餐厅|商家|店家|卖家|掌柜|店主|商户|官方|客服)\\s*(?P<verb>回复|反馈|回应|答复)\\s*"
+    "(?:\\d{2,4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2}\\s*[日号]?\\s*)?[：:]"
+)
+"""A business's reply quoted in a review (宾馆反馈2008年1月22日：…, 酒店回复：…, 商家回复:…): what
+follows is the business's speech, past its first sentence, to the end of the paragraph or to
+the next label of someone speaking (来电反映：…), so its thanks are no praise of the writer's."""
+_SPEECH_LABEL = re.compile("(?:反映|来电|说|表示|回复|反馈|回应|答复)[^。！？；!?;\n]{0,12}[：:]")
+"""A label opening someone's words (…再次来电反映：, 用户回复：): it ends a quoted reply."""
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时|多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
@@ -318,9 +329,12 @@ class ClauseReading:
         visited = set(named_at)
         visited.update(compress(count(), map(marks.__contains__, starts)))
         visited.update(compress(count(), map(_TURNS.__getitem__, words)))
+        replies = self._replies
+        visited.update(replies)
         actors: list[Actor] = []
         current = Actor.UNKNOWN
         speaker: Actor | None = None
+        replying = False  # inside a business's reply (酒店回复：…), which outlasts its sentence
         speakers: list[Actor | None] = []
         reached = 0
         object_at = -1  # the last actor word read as an object (跟[你们]老板说)
@@ -330,8 +344,8 @@ class ClauseReading:
                 speakers.extend(repeat(speaker, index - reached))
             word = words[index]
             previous = words[index - 1] if index else ""
-            if starts[index] in marks:
-                speaker = None
+            if starts[index] in marks and (not replying or starts[index] in self._reply_ends):
+                speaker, replying = None, False
             named = named_at.get(index)
             if named is not None and _vocative(words, index):
                 pass  # 经理，这几样…: the listener called, the subject still to come
@@ -348,7 +362,9 @@ class ClauseReading:
                 (index == 0 or previous in _CLAUSE_MARKS) and word.startswith(_WRITER_VERBS)
             ):
                 current = Actor.COMPLAINANT
-            if speaker is None and word in _SPEECH and current is not Actor.UNKNOWN:
+            if index in replies:
+                speaker, replying = Actor.RESPONDENT, True
+            elif speaker is None and word in _SPEECH and current is not Actor.UNKNOWN:
                 speaker = current
             actors.append(speaker or current)
             speakers.append(speaker)
@@ -356,6 +372,25 @@ class ClauseReading:
         actors.extend(repeat(speaker or current, len(words) - reached))
         speakers.extend(repeat(speaker, len(words) - reached))
         return tuple(actors), tuple(speakers)
+
+    @cached_property
+    def _replies(self) -> frozenset[int]:
+        """The tokens of the verbs of a business's reply labels (酒店回复：): see `_REPLY_LABEL`."""
+        return frozenset(
+            self.token_at(match.start("verb")) for match in _REPLY_LABEL.finditer(self._text)
+        )
+
+    @cached_property
+    def _reply_ends(self) -> frozenset[int]:
+        """Sentence starts where a quoted reply ends: a new paragraph, or a sentence holding
+        the label of someone speaking (…再次来电反映：)."""
+        text = self._text
+        ends = {index + 1 for index, char in enumerate(text) if char == "\n"}
+        for start in self._sentence_marks:
+            end = _SENTENCE_END.search(text, start)
+            if _SPEECH_LABEL.search(text, start, end.start() if end else len(text)):
+                ends.add(start)
+        return frozenset(ends)
 
     @cached_property
     def _sentence_marks(self) -> frozenset[int]:

@@ -39,3 +39,23 @@ def test_the_writer_before_the_label_and_after_the_reply_is_no_speech() -> None:
     text = "水压低。水务集团回复：经落实，压力正常。张先生再次来电反映：水压仍然很低，感谢"
     assert _speaker(text, "感谢") is not Actor.RESPONDENT
     assert _speaker("我去前台反馈了三次。后来前台很热情，感谢", "感谢") is None
+
+
+def test_a_utility_or_office_reply_in_a_work_order_is_the_respondent_speech() -> None:
+    """A work order quotes the utility's or the office's reply (…公司热线办理回复：, …局回复：):
+    its later sentences are the respondent's, until the caller's next label."""
+    text = (
+        "来电人反映：家中停水两天。\n某某供水有限公司热线办理回复：经核实，系管道抢修。"
+        "已恢复供水，感谢理解。\n来电人再次来电反映：仍然停水，感谢"
+    )
+    assert _speaker(text[: text.rindex("来电人再次")], "感谢") is Actor.RESPONDENT
+    assert _speaker("水压低。区水务局回复：经现场查看。压力正常，不属实。", "不属实") is (
+        Actor.RESPONDENT
+    )
+    assert _speaker(text, "感谢") is not Actor.RESPONDENT
+
+
+def test_an_office_named_without_a_reply_label_is_no_speech() -> None:
+    """Near misses: the caller telling what the office did, or asking it to reply."""
+    assert _speaker("我找过水务局。后来没人处理，不属实的说法太多", "不属实") is None
+    assert _speaker("公司回复慢。后来一直停水，感谢", "感谢") is None

@@ -123,12 +123,16 @@ _SPEECH = frozenset(
 """Verbs of reported speech: what follows, to the end of the sentence, is the speaker's —
 the subject's before it — also when it threatens (老板威胁我再闹就报警: the shop's threat)."""
 _REPLY_LABEL = re.compile(
-    "(?:宾馆|酒店|饭店|餐厅|商家|店家|卖家|掌柜|店主|商户|官方|客服)\\s*(?P<verb>回复|反馈|回应|答复)\\s*"
+    "(?:宾馆|酒店|饭店|餐厅|商家|店家|卖家|掌柜|店主|商户|官方|客服"
+    "|(?:公司|集团|局|管委会|办事处|部门|中心)\\s*(?:热线)?\\s*(?:办理)?)"
+    "\\s*(?P<verb>回复|反馈|回应|答复)\\s*"
     "(?:\\d{2,4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2}\\s*[日号]?\\s*)?[：:]"
 )
-"""A business's reply quoted in a review (宾馆反馈2008年1月22日：…, 酒店回复：…, 商家回复:…): what
-follows is the business's speech, past its first sentence, to the end of the paragraph or to
-the next label of someone speaking (来电反映：…), so its thanks are no praise of the writer's."""
+"""A business's reply quoted in a review (宾馆反馈2008年1月22日：…, 酒店回复：…, 商家回复:…), or
+a utility's or an office's in a work order (…有限公司热线办理回复：…, 市城乡水务局回复：…,
+专业部门回复：…): what follows is the respondent's speech, past its first sentence, to the end
+of the paragraph or to the next label of someone speaking (来电反映：…), so its thanks are no
+praise of the writer's, its advice (建议用户走司法程序) no suggestion of the caller's."""
 _SPEECH_LABEL = re.compile("(?:反映|来电|说|表示|回复|反馈|回应|答复)[^。！？；!?;\n]{0,12}[：:]")
 """A label opening someone's words (…再次来电反映：, 用户回复：): it ends a quoted reply."""
 _ASKING = (
@@ -375,7 +379,7 @@ class ClauseReading:
 
     @cached_property
     def _replies(self) -> frozenset[int]:
-        """The tokens of the verbs of a business's reply labels (酒店回复：): see `_REPLY_LABEL`."""
+        """The tokens of the verbs of reply labels (酒店回复：, 水务局回复：; `_REPLY_LABEL`)."""
         return frozenset(
             self.token_at(match.start("verb")) for match in _REPLY_LABEL.finditer(self._text)
         )

@@ -122,10 +122,12 @@ _SPEECH = frozenset(
 )  # fmt: skip
 """Verbs of reported speech: what follows, to the end of the sentence, is the speaker's —
 the subject's before it — also when it threatens (老板威胁我再闹就报警: the shop's threat)."""
+_REPLY_VERBS = "回复|反馈|回应|答复"
+"""Verbs that label a reply (酒店回复：, 水务局答复：)."""
 _REPLY_LABEL = re.compile(
     "(?:宾馆|酒店|饭店|餐厅|商家|店家|卖家|掌柜|店主|商户|官方|客服"
     "|(?:公司|集团|局|管委会|办事处|部门|中心)\\s*(?:热线)?\\s*(?:办理)?)"
-    "\\s*(?P<verb>回复|反馈|回应|答复)\\s*"
+    f"\\s*(?P<verb>{_REPLY_VERBS})\\s*"
     "(?:\\d{2,4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2}\\s*[日号]?\\s*)?[：:]"
 )
 """A business's reply quoted in a review (宾馆反馈2008年1月22日：…, 酒店回复：…, 商家回复:…), or
@@ -133,7 +135,7 @@ a utility's or an office's in a work order (…有限公司热线办理回复：
 专业部门回复：…): what follows is the respondent's speech, past its first sentence, to the end
 of the paragraph or to the next label of someone speaking (来电反映：…), so its thanks are no
 praise of the writer's, its advice (建议用户走司法程序) no suggestion of the caller's."""
-_SPEECH_LABEL = re.compile("(?:反映|来电|说|表示|回复|反馈|回应|答复)[^。！？；!?;\n]{0,12}[：:]")
+_SPEECH_LABEL = re.compile(f"(?:反映|来电|说|表示|{_REPLY_VERBS})[^。！？；!?;\n]{{0,12}}[：:]")
 """A label opening someone's words (…再次来电反映：, 用户回复：): it ends a quoted reply."""
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"

@@ -290,6 +290,36 @@ def test_an_error_stops_the_batch_after_the_items_before_it(
         next(outcomes)
 
 
+class _UnpicklableError(Exception):
+    """An error that cannot cross a process boundary as it is."""
+
+    def __init__(self) -> None:
+        super().__init__("held a lock")
+        self.lock = threading.Lock()
+
+
+@pytest.mark.parametrize("error", [_BrokenError, _UnpicklableError])
+def test_an_error_in_a_helper_gives_its_chunks_items_before_it(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+) -> None:
+    """In a helper's chunk, an error at item 5 gives items 0-4 first, as in this process; an
+    error that does not pickle comes back as an EngineError naming it."""
+    items = [Complaint(id=f"c{n}", text="我在门店骨折了", received_at=AT) for n in range(10)]
+    original = engine._text_stage
+
+    def failing(first: Complaint, **options: Any) -> Any:
+        if first.id == "c5":
+            raise error
+        return original(first, **options)
+
+    monkeypatch.setattr(engine, "_text_stage", failing)  # the forked helper inherits it
+    outcomes = engine.decide_batch(items, workers=2)  # the first chunk goes to the helper
+    assert [next(outcomes).complaint_id for _ in range(5)] == ["c0", "c1", "c2", "c3", "c4"]
+    expected = _BrokenError if error is _BrokenError else EngineError
+    with pytest.raises(expected, match="" if error is _BrokenError else "_UnpicklableError"):
+        next(outcomes)
+
+
 def test_an_input_that_fails_gives_the_items_before_it(engine: Engine) -> None:
     """An input that raises mid-chunk: the items read before it are decided, then its error."""
 

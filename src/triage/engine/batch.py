@@ -12,13 +12,15 @@ elsewhere they are spawned and the engine is pickled (its rule set) and rebuilt 
 helper, while this process decides.
 
 An item that fails validation comes back as its [`RecordError`][triage.errors.RecordError], in
-its place; the other items are decided. Any other error stops the batch.
+its place; the other items are decided. Any other error stops the batch where it occurs, in a
+helper as in this process: the items before it come out first, then the error is raised.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
 import time
 from collections import deque
@@ -29,7 +31,7 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from triage.errors import FieldProblem, RecordError, TriageError
+from triage.errors import EngineError, FieldProblem, RecordError, TriageError
 from triage.records.complaint import Complaint
 from triage.records.decision import Decision
 
@@ -67,6 +69,9 @@ class _Bad:
 _Outcome = tuple["DecisionParts", float] | _Bad
 """A decided item as its parts (the calling process builds the Decision) and its seconds."""
 
+_Chunk = tuple[list[_Outcome], Exception | None]
+"""A chunk's outcomes, and the error that stopped it after them, if one did."""
+
 _worker_engine: list[Engine] = []
 """The engine of this helper process (set once, when the helper starts)."""
 
@@ -83,16 +88,23 @@ def _start_worker(engine: Engine) -> None:
     _worker_engine.append(engine)
 
 
-def _decide_chunk(chunk: list[Item], as_of: datetime | None) -> list[_Outcome]:
+def _decide_chunk(chunk: list[Item], as_of: datetime | None) -> _Chunk:
+    """A helper's chunk: its outcomes travel back with the error that stopped it, so the
+    items decided before the error are not lost with it."""
     outcomes, failure = _decide_staged(_worker_engine[0], chunk, as_of)
-    if failure is not None:
-        raise failure
-    return outcomes
+    return outcomes, None if failure is None else _portable(failure)
 
 
-def _decide_staged(
-    engine: Engine, chunk: list[Item], as_of: datetime | None
-) -> tuple[list[_Outcome], Exception | None]:
+def _portable(error: Exception) -> Exception:
+    """``error``, or an EngineError naming it when it cannot be pickled back."""
+    try:
+        pickle.dumps(error)
+    except Exception:  # noqa: BLE001 - any pickling failure: send what can travel
+        return EngineError(f"a helper process failed: {type(error).__name__}: {error}")
+    return error
+
+
+def _decide_staged(engine: Engine, chunk: list[Item], as_of: datetime | None) -> _Chunk:
     """The outcomes of ``chunk``, decided stage by stage: every text analysed, then the
     rule stage of each (see `triage.engine.engine.Analysed`); each item's seconds are
     its own stages'. An error other than a RecordError stops the chunk where it occurs,
@@ -171,21 +183,20 @@ def _shared(
     ready. Once the input is read, this process takes back the last chunk no helper has
     started whenever it would wait, so no helper's queue keeps one core busy at the end
     while the others idle."""
-    pending: deque[Future[list[_Outcome]]] = deque()
-    sent: dict[Future[list[_Outcome]], list[Item]] = {}
+    pending: deque[Future[_Chunk]] = deque()
+    sent: dict[Future[_Chunk], list[Item]] = {}
     """The chunk of each unfinished helper's future, to take back."""
 
     def here(chunk: list[Item], at: int) -> Iterator[Decision | RecordError]:
         """Decide ``chunk`` in this process as ``pending[at]``; on a failure, yield what is
         before it and its items before the failure, then raise."""
-        outcomes, failure = _decide_staged(engine, chunk, as_of)
-        if failure is not None:
+        decided = _decide_staged(engine, chunk, as_of)
+        if decided[1] is not None:
             for _ in range(at):
                 yield from _results(engine, pending.popleft().result(), report)
-            yield from _results(engine, outcomes, report)
-            raise failure
-        done: Future[list[_Outcome]] = Future()
-        done.set_result(outcomes)
+            yield from _results(engine, decided, report)
+        done: Future[_Chunk] = Future()
+        done.set_result(decided)
         pending[at] = done
 
     def take_back() -> Generator[Decision | RecordError, None, bool]:
@@ -236,10 +247,7 @@ def _sequential(
             failure = error
         if not chunk and failure is None:
             return
-        outcomes, stopped = _decide_staged(engine, chunk, as_of)
-        yield from _results(engine, outcomes, report)
-        if stopped is not None:
-            raise stopped
+        yield from _results(engine, _decide_staged(engine, chunk, as_of), report)
         if failure is not None:
             raise failure
         if len(chunk) < CHUNK_SIZE:
@@ -247,8 +255,10 @@ def _sequential(
 
 
 def _results(
-    engine: Engine, outcomes: list[_Outcome], report: Callable[[Decision, float], None]
+    engine: Engine, decided: _Chunk, report: Callable[[Decision, float], None]
 ) -> Iterator[Decision | RecordError]:
+    """A chunk's decisions and RecordErrors in order, then the error that stopped it, raised."""
+    outcomes, failure = decided
     clock = time.perf_counter
     for outcome in outcomes:
         if isinstance(outcome, _Bad):
@@ -259,3 +269,5 @@ def _results(
             decision = engine._assemble(parts)
             report(decision, seconds + clock() - started)
             yield decision
+    if failure is not None:
+        raise failure

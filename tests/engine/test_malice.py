@@ -163,6 +163,27 @@ def test_a_lawsuit_is_leverage_only_as_a_threat() -> None:
     assert threatened.leverage.kinds == (LeverageKind.LAWSUIT,)
 
 
+def test_a_plain_complaint_is_leverage_only_as_a_threat(engine: Engine) -> None:
+    """投诉 named with the plain verb is a report only inside a condition (不赔偿就投诉); told,
+    it is none. The engine names it with its span as a conditional report."""
+    told = malice_of({}, {"mentions": (_hit("leverage_complaint", "投诉", 0),)})
+    threatened = malice_of(
+        {}, {"mentions_conditional": (_hit("leverage_complaint", "投诉", 0, conditional=True),)}
+    )
+    assert not told.leverage.kinds
+    assert threatened.leverage.kinds == (LeverageKind.REPORT,)
+    assert threatened.leverage.link is LeverageLink.CONDITIONAL
+    text = "20元的外卖里吃出了异物，赔我3000元，不赔偿就投诉。"
+    decision = engine.decide({"id": "c", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.needs_review
+    assert decision.malice is not None
+    assert decision.malice.leverage.kinds == (LeverageKind.REPORT,)
+    assert [span.surface for span in decision.malice.leverage.spans] == ["就投诉"]
+    assert decision.malice.demand.amount == Decimal("3000.00")
+    assert decision.malice.measure.ratio is not None
+
+
 def test_not_money_when_nothing_is_demanded() -> None:
     """A malicious complaint that asks for no money says so."""
     malice = malice_of({}, {"mentions": (_hit("leverage_business", "搞臭", 0),)})

@@ -55,8 +55,12 @@ LEVERAGE_LEXICONS: Mapping[str, LeverageKind] = {
 """Lexicons whose hits are pressure, and the kind each names (silence_act: what a fee for
 silence buys, 稿件下线, 保证不去举报)."""
 
-_CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {"legal_action": LeverageKind.LAWSUIT}
-"""Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel."""
+_CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {
+    "legal_action": LeverageKind.LAWSUIT,
+    "leverage_complaint": LeverageKind.REPORT,
+}
+"""Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel,
+and a complaint named with the plain verb (不赔偿就投诉) is otherwise one told or intended."""
 
 _EXTORTION = frozenset({"extortion", "pay_to_drop", "protection_racket"})
 """Explicit extortion, pay-to-drop and protection-money wording (给钱就撤, 看场子): money

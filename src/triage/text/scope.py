@@ -17,7 +17,9 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   比较, 有点, 变味: 不清鲜变味, 没打扫干净较脏) ends the scope, unless the cue's verb takes a
   clause (没有发现有异物); so does a 、 before an item with a predicate of its own (谈不上服务、
   遥控器不管用), while one-word items after 、 are a list of nouns counted as one place
-  (没有毛巾、牙刷、拖鞋).
+  (没有毛巾、牙刷、拖鞋). A verb's potential form (考不上, 打不开) opens a predicate of its own
+  too, and the 不 of one cut apart (充/不/进去, 登/不/上) negates nothing: V不C asserts an
+  inability, a failure met.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
   (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
@@ -120,9 +122,14 @@ _LIST_ITEM_END = frozenset({"、", "，", ",", "。", "！", "？", "；", "…"
 
 
 def _opens_predicate(word: str) -> bool:
-    """Whether ``word`` starts a predicate of its own: an opener (很, 也, 有) or a word of
-    change (变味, 变质, 变硬; not 变化)."""
-    return word in _PREDICATE_OPENERS or (len(word) > 1 and word[0] == "变" and word != "变化")
+    """Whether ``word`` starts a predicate of its own: an opener (很, 也, 有), a word of change
+    (变味, 变质, 变硬; not 变化) or a verb with its potential complement (考不上, 打不开, 用不了:
+    没基础考不上明显欺骗 tells the deceit)."""
+    return (
+        word in _PREDICATE_OPENERS
+        or (len(word) > 1 and word[0] == "变" and word != "变化")
+        or "不" in word[1:-1]
+    )
 
 
 def _item_has_predicate(words: Sequence[str], index: int) -> bool:
@@ -155,6 +162,47 @@ def opens_condition(word: str) -> bool:
     """Whether ``word`` opens a condition to the end of its sentence: a marker (如果, 否则),
     or a marker cut with the pronoun after it (如果你们不赔 is cut 如果你 + 们)."""
     return word in CONDITION_MARKERS or (word[-1:] in _PRONOUNS and word[:-1] in _GLUED_MARKERS)
+
+
+_COMPLEMENTS = frozenset(
+    {
+        "进", "进去", "进来", "上去", "上来", "出来", "出去", "起来", "下", "下去", "下来",
+        "过去", "过来", "回来", "回去", "完", "掉", "着", "了",
+    }
+)  # fmt: skip
+"""Complements that after a verb and 不 make its potential form (充/不/进去, 吃/不/下,
+拿/不/出来)."""
+_VERB_COMPLEMENTS = frozenset({"上", "开", "出", "动", "清", "起", "住", "通"})
+"""Complements that are verbs of their own too (空调也不开, 以后不住了): a potential form only
+after a verb of one character (登/不/上, 点/不/开, 带/不/动, 挤/不/出)."""
+_NOT_VERBS = frozenset(
+    {
+        "再也", "以后", "根本", "完全", "坚决", "居然", "一定", "依旧", "仍", "仍然", "从来",
+        "从不", "永远", "绝对", "肯定", "始终", "为什么", "为何", "可以", "均", "并", "可",
+        "便", "亦", "只", "总", "老", "更", "最", "为了", "宁可", "当时", "长期", "坚持",
+    }
+)  # fmt: skip
+"""Adverbs and the like that stand before a plain 不 (再也不上京东, 坚决不去, 为了不上楼)."""
+
+
+def _potential_at(words: Sequence[str], index: int) -> bool:
+    """Whether the 不 at ``index`` makes the potential form of the verb before it with the
+    complement after it (电充/不/进, 钱充/不/进去, 登/不/上花呗): the form asserts an inability,
+    a failure met, so this 不 negates nothing (再也/不/上京东 and 他们/不/出去 negate)."""
+    if words[index] != "不" or index == 0 or index + 1 >= len(words):
+        return False
+    verb, complement = words[index - 1], words[index + 1]
+    if (
+        not "\u4e00" <= verb[-1] <= "\u9fff"
+        or verb[0] in _PRONOUNS
+        or verb in _NOT_VERBS
+        or verb in _NEGATION_BREAKERS
+        or verb in _PREDICATE_OPENERS
+        or verb in _MODIFIERS
+        or opens_condition(verb)
+    ):
+        return False
+    return complement in _COMPLEMENTS or (complement in _VERB_COMPLEMENTS and len(verb) == 1)
 
 
 SUSPICION_MARKERS = frozenset(
@@ -372,6 +420,7 @@ class Scope:
                 or following in _FIRST_TIME
                 or following in _KNOWING
                 or (words[cue] in _PROHIBITIVES and following == "再")
+                or _potential_at(words, cue)
             ):
                 continue
             headed = False  # the cue has reached its own predicate

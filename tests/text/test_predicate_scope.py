@@ -1,6 +1,10 @@
 """A negation scopes over its own predicate, not over a later one: 不清鲜变味 still tells the
 taint, 谈不上服务、电视遥控器不管用 the remote control, while a list of nouns under one 没有
-(没有毛巾、牙刷) and the clause after a verb that takes one (没有发现有异物) stay negated."""
+(没有毛巾、牙刷) and the clause after a verb that takes one (没有发现有异物) stay negated.
+
+A verb's potential form (充不进, 登不上, 拿不出来, 考不上) asserts an inability, a failure met:
+its 不 negates nothing after it, and past a cue's own predicate a potential form starts another
+(没基础考不上明显欺骗). A plain 不 before a verb (再也不上京东, 老板不开网络) still negates."""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from hypothesis import strategies as st
 from triage.facts import Analyser
 
 TERMS = {
-    "problem": ["变味", "脏", "臭", "吵", "上当", "异物", "坏"],
-    "item": ["牙刷", "拖鞋", "电视"],
+    "problem": ["变味", "脏", "臭", "吵", "上当", "异物", "坏", "欺骗", "故障"],
+    "item": ["牙刷", "拖鞋", "电视", "手机", "花呗", "钥匙", "网络"],
+    "place": ["京东", "酒店", "客人"],
 }
 ANALYSER = Analyser(TERMS)
 
@@ -73,3 +78,59 @@ def test_a_list_of_nouns_under_one_cue_is_negated_as_a_whole(items: list[str]) -
     """A list of nouns under one 没有 (没有毛巾、牙刷) is negated to its last item."""
     text = "房间没有" + "、".join([*items, "牙刷"])
     assert _negated(text, "牙刷")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("电充不进去手机就坏了", "手机"),
+        ("钱充不进去网络也断了", "网络"),
+        ("一直登不上花呗", "花呗"),
+        ("房门锁不上钥匙也拔不出来", "钥匙"),
+        ("卡插不上手机", "手机"),
+        ("壳子盖不上去手机有故障", "手机"),
+        ("吃不下去手机还坏了", "手机"),
+    ],
+)
+def test_the_not_of_a_potential_form_negates_nothing(text: str, term: str) -> None:
+    """The 不 of a potential form cut apart (充/不/进去, 登/不/上) negates nothing after it."""
+    assert not _negated(text, term)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("没基础考不上明显欺骗", "欺骗"),
+        ("没有网络打不开故障", "故障"),
+    ],
+)
+def test_a_potential_form_after_the_negated_predicate_starts_another(text: str, term: str) -> None:
+    """Past the cue's own predicate (没基础), a potential form (考不上) starts an asserted one."""
+    assert not _negated(text, term)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("以后再也不上京东", "京东"),
+        ("老板不开网络", "网络"),
+        ("我不上京东", "京东"),
+        ("坚决不去这家酒店", "酒店"),
+        ("他们不出去接客人", "客人"),
+        ("空调也不开网络", "网络"),
+        ("没有考不上的欺骗", "欺骗"),
+    ],
+)
+def test_a_plain_not_before_a_verb_still_negates(text: str, term: str) -> None:
+    """A 不 after an adverb or a pronoun (再也不上, 他们不出去), or after two characters before a
+    complement that is a verb too (老板不开), negates; so does a cue before a potential form."""
+    assert _negated(text, term)
+
+
+@given(
+    st.sampled_from(["充", "登", "锁", "拿", "装", "打"]),
+    st.sampled_from(["进去", "上去", "出来", "起来", "下来"]),
+)
+def test_any_cut_potential_form_leaves_the_next_word_asserted(verb: str, complement: str) -> None:
+    """Whatever the verb and directional complement, V/不/C leaves the word after it asserted."""
+    assert not _negated(f"手机{verb}不{complement}花呗", "花呗")

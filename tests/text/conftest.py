@@ -12,10 +12,14 @@ CORE_LEXICONS = Path(__file__).resolve().parents[2] / "rules" / "core" / "lexico
 
 
 def read_lexicons(folder: Path) -> dict[str, list[str]]:
-    """Lexicon files as the packs store them: one term per line, ``#`` starts a comment."""
+    """Lexicon files as the packs store them: one term per line; a line starting with ``#``
+    is a comment, and `` #`` starts one after a term (``!不满#`` is an exclusion's mark)."""
     lexicons = {}
     for path in sorted(folder.glob("*.txt")):
-        lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+        lines = (
+            "" if line.lstrip().startswith("#") else line.split(" #", 1)[0].strip()
+            for line in path.read_text("utf-8").splitlines()
+        )
         lexicons[path.stem] = [line for line in lines if line]
     assert lexicons, f"no lexicon files in {folder}"
     return lexicons

@@ -178,3 +178,36 @@ def test_lint_finds_idle_and_unused_exclusions(tmp_path: Path) -> None:
     }
     case = "cases:\n  - id: bus\n    text: 坐公交车去店里\n    expect: {validity: valid}\n"
     assert findings(_pack(tmp_path / "b", body, case)) == {("idle-exclusion", 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "hits"),
+    [
+        ("米饭不满四分之一盒", False),  # "less than" a quantity
+        ("孩子不满18周岁", False),
+        ("不满三个月就坏了", False),
+        ("对此不满，要求退款", True),  # discontent, no number after it
+        ("很不满，等了3天", True),  # a number later in the text, not right after
+        ("不满意2次了", True),  # a longer term, not the excluded one
+    ],
+)
+def test_an_exclusion_with_a_number_mark_holds_only_before_a_number(
+    text: str, *, hits: bool
+) -> None:
+    """``!不满#`` drops 不满 only where a number follows it (不满18周岁 is "less than")."""
+    analyser = Analyser({"feeling": ["不满", "不满意", "!不满#"]})
+    assert any(hit.term.startswith("不满") for hit in analyser.analyse(text).hits) is hits
+
+
+def test_lint_sees_an_exclusion_with_a_number_mark_at_work(tmp_path: Path) -> None:
+    """A case holding 不满 before a number shows ``!不满#`` at work; 不满 alone does not."""
+
+    def unused(folder: Path) -> bool:
+        result = CliRunner().invoke(main, ["lint", str(folder), "--format", "json"])
+        codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+        return "unused-exclusion" in codes
+
+    body = "不满\n!不满#\n"
+    case = "cases:\n  - id: c\n    text: {}\n    expect: {{validity: valid}}\n"
+    assert unused(_pack(tmp_path / "a", body, case.format("商家态度差，很不满")))
+    assert not unused(_pack(tmp_path / "b", body, case.format("米饭不满四分之一盒")))

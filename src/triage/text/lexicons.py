@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from itertools import compress, count
 
@@ -16,6 +16,7 @@ import ahocorasick_rs
 from triage.errors import LexiconError
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
+from triage.text.numerals import NUMBER_MARK, word_expression
 from triage.text.patterns import Keep
 from triage.text.scope import NEGATING_CHARACTERS, Scope
 from triage.text.segment import Segmentation
@@ -68,7 +69,8 @@ class LexiconMatcher:
     """Finds the terms of every lexicon in segmented text; terms are normalised like text.
 
     An entry ``!word`` of a lexicon is an exclusion: no term of that lexicon hits inside
-    an occurrence of ``word`` in the (normalised) text, wherever jieba cuts it.
+    an occurrence of ``word`` in the (normalised) text, wherever jieba cuts it; ``!word#``
+    only where a number follows (``!不满#``: 不满四分之一盒 is "less than", no discontent).
     """
 
     def __init__(self, lexicons: Mapping[str, Iterable[str]], normalizer: Normalizer) -> None:
@@ -96,8 +98,13 @@ class LexiconMatcher:
         self._exclusions = {word: tuple(names) for word, names in excluded.items()}
         # One search tells whether any exclusion word occurs (most texts hold none).
         self._any_exclusion = re.compile(
-            "|".join(map(re.escape, sorted(excluded, key=len, reverse=True)))
+            "|".join(map(word_expression, sorted(excluded, key=len, reverse=True)))
         )
+        self._before_number = {
+            word: re.compile(word_expression(word))
+            for word in excluded
+            if word.endswith(NUMBER_MARK)
+        }
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
         # Every occurrence of every term, in one scan: those from a token start to the end
         # of a later token are the terms jieba cut over several tokens.
@@ -186,12 +193,22 @@ class LexiconMatcher:
         if self._any_exclusion.search(text) is None:
             return blocked
         for word, names in self._exclusions.items():
-            at = text.find(word)
-            while at >= 0:
+            for span in self._occurrences(text, word):
                 for name in names:
-                    blocked.setdefault(name, []).append((at, at + len(word)))
-                at = text.find(word, at + 1)
+                    blocked.setdefault(name, []).append(span)
         return blocked
+
+    def _occurrences(self, text: str, word: str) -> Iterator[tuple[int, int]]:
+        """``[start, end)`` of each occurrence of the exclusion ``word`` in ``text``; one
+        ending in ``#`` occurs only before a number, and spans the word without its mark."""
+        expression = self._before_number.get(word)
+        if expression is not None:
+            yield from (match.span() for match in expression.finditer(text))
+            return
+        at = text.find(word)
+        while at >= 0:
+            yield at, at + len(word)
+            at = text.find(word, at + 1)
 
     def _nested(
         self, words: tuple[str, ...], starts: tuple[int, ...]

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NUMERAL", "NUMERAL_START", "Numeral", "parse_numeral"]
+__all__ = [
+    "NUMBER_MARK",
+    "NUMERAL",
+    "NUMERAL_START",
+    "Numeral",
+    "parse_numeral",
+    "word_expression",
+]
 
 _DIGITS = {
     **dict.fromkeys("零〇", 0),
@@ -49,6 +56,19 @@ so a long run of digits costs linear time.
 
 NUMERAL_START = f"0-9{_CHINESE}数"
 """The characters a numeral can start with, for a cheap lookahead before costly patterns."""
+
+NUMBER_MARK = "#"
+"""A word ending in this mark holds only before a number (a pattern's ``unless: [赔了我#]``, a
+lexicon's exclusion ``!不满#``)."""
+
+
+def word_expression(word: str) -> str:
+    """``word`` as a regular expression; one ending in `NUMBER_MARK` holds only before a
+    number: 赔了我# in 赔了我两千 (a sum paid), not in 赔了我就撤诉; 不满# in 不满四分之一盒."""
+    if word.endswith(NUMBER_MARK):
+        return re.escape(word[: -len(NUMBER_MARK)]) + f"(?=[{NUMERAL_START}])"
+    return re.escape(word)
+
 
 _MAX_LENGTH = 40
 _PLAIN = re.compile(_ARABIC)

@@ -31,7 +31,7 @@ import ahocorasick_rs
 from triage.text.clauses import Actor, ClauseReading, Mode
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
-from triage.text.numerals import NUMERAL_START
+from triage.text.numerals import word_expression
 from triage.text.scope import Scope, opens_condition
 from triage.text.segment import Segmentation
 
@@ -404,18 +404,10 @@ def _group(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _terms(terms, normalizer))))
 
 
-_NUMBER_AFTER = f"(?=[{NUMERAL_START}])"
-
-
 def _unless(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
     """The ``unless`` terms as one expression: a term ending in ``#`` occurs only before a
     number (赔了我# holds in 赔了我两千, a sum paid told, not in 赔了我就撤诉, a condition)."""
-    return re.compile(
-        "|".join(
-            re.escape(term[:-1]) + _NUMBER_AFTER if term.endswith("#") else re.escape(term)
-            for term in _terms(terms, normalizer)
-        )
-    )
+    return re.compile("|".join(map(word_expression, _terms(terms, normalizer))))
 
 
 def _narrowed(known: HitCondition | None, condition: HitCondition) -> HitCondition:

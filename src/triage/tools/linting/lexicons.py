@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from triage.rulepack.spec import iter_tests
 from triage.text.clauses import ACTOR_LEXICONS
 from triage.text.lexicons import SECTOR_PREFIX, split_entries
 from triage.text.normalize import Normalizer
+from triage.text.numerals import word_expression
 from triage.tools.linting.findings import Finding
 
 __all__ = ["lexicon_findings"]
@@ -131,7 +133,7 @@ def _exclusion_findings(
                 "an exclusion names a longer word that holds a term (!公交车 for 交车); "
                 "remove it or fix the word",
             )
-        elif not any(form in text for text in texts):
+        elif not any(map(re.compile(word_expression(form)).search, texts)):
             yield Finding(
                 "unused-exclusion",
                 file,

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage.facts import Analyser
+from triage.text.scope import Scope
 
 TERMS = {
     "problem": ["变味", "脏", "臭", "吵", "上当", "异物", "坏", "欺骗", "故障"],
@@ -36,10 +37,15 @@ def _negated(text: str, term: str) -> bool:
         ("服务不到位有点上当的感觉", "上当"),
         ("谈不上服务、电视遥控器不管用", "电视"),
         ("菜不热也很臭", "臭"),
+        ("1、没有拖鞋2、电视坏了", "电视"),  # a list number glued to the item before it
+        ("没有拖鞋3、手机故障", "手机"),
+        ("房间没有电视5、手机坏", "手机"),
     ],
 )
 def test_a_later_predicate_is_outside_the_negation(text: str, term: str) -> None:
-    """A predicate after the negated one (不清鲜变味, 不到位有点上当) is outside the negation."""
+    """A predicate after the negated one (不清鲜变味, 不到位有点上当), or in the next item of a
+    list numbered without a mark before its number (没有拖鞋2、电视坏了), is outside the
+    negation."""
     assert not _negated(text, term)
 
 
@@ -134,3 +140,36 @@ def test_a_plain_not_before_a_verb_still_negates(text: str, term: str) -> None:
 def test_any_cut_potential_form_leaves_the_next_word_asserted(verb: str, complement: str) -> None:
     """Whatever the verb and directional complement, V/不/C leaves the word after it asserted."""
     assert not _negated(f"手机{verb}不{complement}花呗", "花呗")
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("1、没有拖鞋2、电视坏了", 2),  # a list number glued to the item before it
+        ("只有2、3种牙刷", 1),  # a range of numbers, no list number
+        ("没有4、5号楼的电视", 1),  # a list of numbers
+        ("型号6020、电视", 1),  # four digits: no list number
+    ],
+)
+def test_numbers_joined_by_a_list_mark_are_no_list_number(text: str, clauses: int) -> None:
+    """A number answered by another after its 、 (2、3种, 4、5号楼) leaves the clause whole; a
+    one-digit list number glued to the item before it ends that item."""
+    features = ANALYSER.analyse(text)
+    scope = Scope(features.normalized_text, features.segmentation)
+    assert len({scope.clause(at) for at in range(len(text))}) == clauses
+
+
+@given(
+    st.sampled_from(["没有", "没", "不", "并没有", "从未"]),
+    st.sampled_from(["变味", "异物", "臭"]),
+    st.sampled_from(["，", ",", " ", "。"]),
+    st.sampled_from(["", "吃了以后", "孩子", "就是"]),
+    st.sampled_from(["脏", "吵", "坏"]),
+)
+def test_a_negation_stops_at_its_clause(
+    cue: str, negated: str, mark: str, before: str, told: str
+) -> None:
+    """没有X，Y: the cue negates X, and no predicate past the comma (没有异味，头晕)."""
+    text = f"{cue}{negated}{mark}{before}{told}"
+    assert _negated(text, negated)
+    assert not _negated(text, told)

@@ -4,7 +4,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
 
 * A *clause* ends at ``，。！？；,.!?;…【】`` or a line break (a comma or dot between two
   digits is part of a number; a space between Chinese characters was normalised to a
-  comma); a *sentence* ends at ``。！？；.!?;【】`` or a line break.
+  comma); a *sentence* ends at ``。！？；.!?;【】``, a line break, or a list number glued to
+  the item before it (没有发票2、屏幕坏了; not 只有2、3种, a range).
 * A token is **negated** when a negation cue precedes it in the same clause with at most
   `NEGATION_WINDOW` tokens between, and no scope breaker (就, 但是, 导致, …, or a word
   of consequence such as 就让, 就把: 不赔我就让卫健委来查 negates no 卫健委) stands
@@ -64,6 +65,13 @@ __all__ = [
 ]
 
 _CLAUSE_END = re.compile(r"[，。！？；!?;\n…【】]|[,.](?:(?<![0-9][,.])|(?![0-9]))")
+_CLAUSE_END_LISTED = re.compile(
+    _CLAUSE_END.pattern
+    + r"|[1-9](?=、(?![0-9零〇一二两三四五六七八九十]))(?<=[\u4e00-\u9fffA-Za-z）)】」”][1-9])"
+)
+"""Where a clause ends in a text holding a 、: a mark, or a list number glued to the item
+before it (没有发票2、屏幕坏了: the 2 of 2、 ends the first item); a number answered by another
+after its 、 is a range or a list of numbers (只有2、3种, 4、5号楼), no list number."""
 _CLAUSE_ONLY = frozenset("，,…")
 
 NEGATION_WINDOW = 3
@@ -373,7 +381,9 @@ class Scope:
 
     @cached_property
     def _clause_ends(self) -> list[int]:
-        return [match.start() for match in _CLAUSE_END.finditer(self._text)]
+        text = self._text
+        ends = _CLAUSE_END_LISTED if "、" in text else _CLAUSE_END
+        return [match.start() for match in ends.finditer(text)]
 
     @cached_property
     def _sentence_ends(self) -> list[int]:

@@ -31,6 +31,8 @@ def _tells(text: str) -> bool:
         "上次送来的也是凉的",
         "刚收到裤子，裤子扣子就掉啦",
         "我加5.加过5.5，动力下降",
+        "他们喝醉了把车开进了沟里",
+        "说白了就是车又坏了",
     ],
 )
 def test_an_event_told(text: str) -> None:
@@ -57,6 +59,9 @@ def test_an_event_told(text: str) -> None:
         "比Eyesight还是差点意思",
         "那我不会直接买x3、q5了",
         "下次坚决按照保养手册保养了",
+        "搭载链条，说白了跟别的车一样",
+        "这个刹车我也是醉了",
+        "刹车也没有，醉了",
     ],
 )
 def test_no_event_told(text: str) -> None:

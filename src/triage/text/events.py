@@ -46,11 +46,12 @@ _NOT_ASPECT = frozenset(
         "对了", "完了", "不了", "受不了", "得不了", "大不了", "免不了", "少不了", "了不得",
         "不过", "超过", "经过", "通过", "难过", "太过", "越过", "过于", "错过", "路过",
         "罢啦", "算啦", "好啦", "行啦", "对啦", "就行了", "就好了", "就算了", "得过", "不能过",
-        "过了",
+        "过了", "说白了", "醉了",
     }
 )  # fmt: skip
-"""Words ending in an aspect character that are no aspect (为了, 算了, 不过, 超过), or whose
-了 closes a judgement or a wish (就行了, 多了: 便宜多了)."""
+"""Words ending in an aspect character that are no aspect (为了, 算了, 不过, 超过, 说白了), or
+whose 了 closes a judgement, a wish or the writer's reaction (就行了, 多了: 便宜多了; 醉了:
+这刹车我也是醉了)."""
 # 过 alone is often the verb "to pass" (过一段时间): it counts only after a verb token, as
 # 了 does; 过了 (过了两天就坏了) tells time passing, which the clause after it tells too.
 
@@ -95,11 +96,11 @@ EXPERIENCE_TIMES = frozenset(
 _INTENSIFIERS = frozenset(
     {
         "死", "极", "透", "爆", "多", "少", "完", "行", "算", "好", "厉害", "知道", "明白", "懂",
-        "晓得", "清楚", "重", "轻", "老", "旧",
+        "晓得", "清楚", "重", "轻", "老", "旧", "醉",
     }
 )  # fmt: skip
-"""Before a bare 了 these close a judgement or an understanding (贵死了, 好极了, 便宜多了,
-厉害了, 知道了), not an event."""
+"""Before a bare 了 these close a judgement, an understanding or the writer's reaction (贵死了,
+好极了, 便宜多了, 厉害了, 知道了, 也是醉了), not an event."""
 
 _NEGATORS = ("没", "未", "不曾", "从没", "从未")
 """A 过 in the scope of these (没用过, 从未去过) tells that nothing happened."""

@@ -75,3 +75,32 @@ def test_still_not_then_a_question_word_asks(text: str, word: str) -> None:
 def test_still_not_closed_by_a_particle_is_rhetorical(text: str, word: str) -> None:
     """还不/不是 … closed by 吗 or a bare 么 asserts (这还不是坑人吗)."""
     assert mode_of(ANALYSER, text, word) is Mode.RHETORICAL
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("花呗被冻结了。怎么可以解开", "解开"),
+        ("借呗怎么可以开通", "开通"),
+        ("逾期记录怎么能消除", "消除"),
+        ("怎么可以设置自动还款", "设置"),
+    ],
+)
+def test_how_can_i_before_my_own_step_asks(text: str, word: str) -> None:
+    """怎么可以/怎么能 before a step the asker takes on their own account (解开, 开通, 消除, 设置)
+    asks for the way: a question, not a rhetorical one."""
+    assert mode_of(ANALYSER, text, word) is Mode.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("你们怎么可以乱扣钱", "扣钱"),
+        ("怎么能这样对待顾客", "顾客"),
+        ("商家怎么可以取消我的订单", "订单"),
+        ("这种酒店怎么能开业", "开业"),
+    ],
+)
+def test_how_can_you_stays_rhetorical(text: str, word: str) -> None:
+    """怎么可以/怎么能 before the other side's act (乱扣钱, 这样对待, 取消我的订单) asserts."""
+    assert mode_of(ANALYSER, text, word) is Mode.RHETORICAL

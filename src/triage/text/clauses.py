@@ -165,14 +165,20 @@ _INTRODUCER = re.compile(
 """Words that open a question which may come in a later clause (请问，…什么时候…？)."""
 _BARE_INTRODUCER = re.compile("(请问|想问|请教)[一下问]*[，,：:\\s]*")
 """A clause holding nothing but an introducer: the question is the next clause."""
+_OWN_STEPS = "解开|解冻|恢复|开通|消除|提额|还款|还清|设置|绑定|解绑|激活|找回|查询|查到|申请"
+"""Steps the asker takes on their own account (解冻, 开通, 还款, 设置 …): after 怎么能 or 怎么可以
+they ask for the way (花呗被冻结了。怎么可以解开), as 怎么办 and 怎么设置 do. Steps a business
+may take against the asker (取消, 关闭, 注销, 提高: 怎么可以取消我的订单) stay rhetorical."""
 _RHETORICAL = re.compile(
-    "难道|凭什么|岂|何来|怎能|怎么能|怎么可以|哪有|哪里有|要不要(?:这么|那么|这样)|"
+    "难道|凭什么|岂|何来|怎能|怎么(?:能|可以)(?!" + _OWN_STEPS + ")|哪有|哪里有|"
+    "要不要(?:这么|那么|这样)|"
     "(?:[让叫][人我俺](?:们)?|还|这)怎么(?!办|样|回事|处理|解决|弄|操作|设置|算)|"
     "(?<![不没])怎么(?!办|样|回事|的|处理|解决|弄|操作|设置|算)[^，,。！？!?；;…\n]{1,10}[！!]|"
     "(不是|不就是|还不).*(?:吗|(?<![怎什那这多])么)"
 )
-"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗, 要不要这么坑 (a 么 ending 怎么, 什么,
-那么, 这么 or 多么 closes none: 还不知道怎么还款 asks). So does 怎么 + a
+"""Rhetorical questions assert: 难道不该退款, 这不是坑人吗, 要不要这么坑, 怎么可以乱扣钱 (a 么
+ending 怎么, 什么, 那么, 这么 or 多么 closes none: 还不知道怎么还款 asks; nor does 怎么可以 or
+怎么能 before a step of the asker's own, ``_OWN_STEPS``: 怎么可以解冻花呗 asks). So does 怎么 + a
 verb put to the reader after a failure — 让人怎么吃, 叫我怎么用, 这还怎么住, 以后还怎么
 相信 — or closed by ！ (可乐全洒在袋子里了，怎么喝！): it exclaims that the goods or the
 service cannot be used, it asks nothing. 怎么办, 怎么处理, 怎么操作 ask for a way (not

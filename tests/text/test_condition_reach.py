@@ -152,3 +152,32 @@ def test_a_consequence_reaches_the_end_of_a_short_clause(analyser: Analyser, tex
     """The 就 window reaches the end of its clause when that is near (at most twice the
     window); the consequence past a deadline may follow in the next clause."""
     assert conditional(analyser, text, "抖音")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要是当初没买就好了，用了三天就坏了",
+        "如果能早点发货就更好了，结果收到的时候已经坏了",
+        "假如包装再结实一点就好，打开一看坏了",
+        "要是早知道就好了，第二天就坏了",
+    ],
+)
+def test_a_wish_put_as_a_condition_ends_with_its_clause(analyser: Analyser, text: str) -> None:
+    """要是/如果 … 就好了 is a wish complete in its clause: what the next clause tells happened."""
+    assert not conditional(analyser, text, "坏了"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果你们不退款，坏了我就发抖音",
+        "如果质量好就好了，但要是坏了就退款",
+        "要是坏了就好办了，可以直接退款",
+        "如果收到就好了的话那也行，坏了就退款",
+    ],
+)
+def test_a_condition_without_a_wish_still_reaches_on(analyser: Analyser, text: str) -> None:
+    """A condition that is no wish ending in its clause (or a new one after it) still makes the
+    clause after it conditional."""
+    assert conditional(analyser, text, "坏了"), text

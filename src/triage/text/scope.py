@@ -37,7 +37,9 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   不赔，但是…); a clause opening past a deadline the clause before sets (…之前打给
   我，过了周五…) is a condition to the end of its sentence. 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
-  its clause conditional too: 怀疑是假货 does not assert a fake.
+  its clause conditional too: 怀疑是假货 does not assert a fake. A marker's clause that ends
+  as a wish (要是当初没买就好了, 如果能早点发货就更好了) is a condition complete in itself: it
+  ends with that clause.
 * A cue inside a lexicon term (没人处理, 未经同意) is part of the term and negates nothing
   after it; a 不-term (不退钱) still sets up a 不…就… condition.
 """
@@ -270,6 +272,9 @@ def _reach(words: Sequence[str], index: int, clause_end: int) -> int:
     return position
 
 
+_WISH_END = re.compile(r"(?:就|那就|便)(?:会|更|会更|最)?好(?:了|啦|多了)?$")
+"""A marker's clause ending as a wish (要是当初没买就好了, 如果能早点发货就更好了): the condition
+is complete in that clause, so the next clause tells what happened."""
 _CONTINUATION = ("再", "还要", "还会", "还得", "并且", "然后", "同时", "而且", "接着")
 """A clause starting with these continues a consequence: 不赔我就曝光，再天天打12345."""
 
@@ -561,7 +566,12 @@ class Scope:
                 clause, clause_start = clause + 1, index + 1
                 if continued:
                     until = len(words)  # 不赔我就曝光，再天天打12345: the clause after goes on
-                elif opened is None:
+                elif opened is not None:
+                    if until is None and _WISH_END.search("".join(words[opened:index])):
+                        region_starts.append(opened)  # 要是当初没买就好了，…: a wish, complete
+                        region_ends.append(index)
+                        opened = not_word = None
+                else:
                     held = not_word is not None and not_clause == clause - 1
                     stop = _bounds(self._sentence_ends, starts[index] + 1, len(self._text))[1]
                     opening = _opens_at_clause(self._text, starts[index], begin, held, stop)

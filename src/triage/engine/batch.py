@@ -194,7 +194,7 @@ def _shared(
         if decided[1] is not None:
             for _ in range(at):
                 yield from _results(engine, pending.popleft().result(), report)
-            yield from _results(engine, decided, report)
+            yield from _results(engine, decided, report)  # ends by raising the failure
         done: Future[_Chunk] = Future()
         done.set_result(decided)
         pending[at] = done

@@ -20,7 +20,9 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   遥控器不管用), while one-word items after 、 are a list of nouns counted as one place
   (没有毛巾、牙刷、拖鞋). A verb's potential form (考不上, 打不开) opens a predicate of its own
   too, and the 不 of one cut apart (充/不/进去, 登/不/上) negates nothing: V不C asserts an
-  inability, a failure met.
+  inability, a failure met. An adverb of time kept whole with a cue (至今没, 仍未, 从来不) is a
+  cue. After 过 or a verb of meeting, a demonstrative (这么, 这样, 如此) ends the scope: 没见过这么
+  差的服务 compares, and asserts the fault.
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
   (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
@@ -88,6 +90,23 @@ NEGATION_CUES = frozenset(
         "不大", "不算", "并不", "一点也不", "一点都不", "不够",
     }
 )  # fmt: skip
+_ENDING_CUES = ("没有", "没", "未", "不", "无")
+_CUE_HEADS = frozenset(
+    {"至今", "迄今", "到现在", "一直", "始终", "仍", "仍然", "依然", "依旧", "从来", "尚", "迟迟"}
+)
+"""Adverbs of time that jieba or a lexicon term keeps whole with the cue after them (至今没,
+一直没, 仍未, 从来不, 尚无): the token is a cue as its last part is (至今没修好, 仍未退款)."""
+
+
+def _is_cue(word: str) -> bool:
+    """Whether ``word`` is a negation cue: one of `NEGATION_CUES`, or an adverb of time with a
+    cue glued to it (至今没, 仍未, 从来不)."""
+    return word in NEGATION_CUES or any(
+        word.endswith(cue) and word[: -len(cue)] in _CUE_HEADS for cue in _ENDING_CUES
+    )
+
+
+_CUES = WordMemo(_is_cue)
 NEGATING_CHARACTERS = frozenset("不没未无非别")
 """A term right after one of these inside the same token is negated (不满意, 没收到)."""
 _PROHIBITIVES = frozenset({"别", "不要", "请勿", "勿", "不许", "不准"})
@@ -128,6 +147,14 @@ _CLAUSE_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose object is a clause (没有发现有人维修, 不是说服务特别有问题, 别指望有什么酒店,
 不要看到这里有宽带): the cue negates the whole clause after them, openers and all."""
+_MEETING = frozenset(
+    {"遇到", "碰到", "遇见", "碰见", "遇上", "碰上", "见到", "见识", "见过", "遇过", "碰过", "过"}
+)
+"""An experience met (没见过, 没遇到, 没住过: 过 or a verb of meeting): see `_SUCH`."""
+_SUCH = frozenset({"这么", "那么", "这样", "那样", "如此", "这种", "那种", "这般", "这等"})
+"""After an experience denied, these compare (没见过这么差的服务, 从没住过这样的酒店): the writer
+has met nothing like this one, which asserts it is so; the cue does not reach past them.
+Right after a cue (没那么安静, 不是这样) they are degree and the cue negates on."""
 _LIST_ITEM_END = frozenset({"、", "，", ",", "。", "！", "？", "；", "…", "\n"})
 
 
@@ -418,7 +445,7 @@ class Scope:
         scope holds it."""
         words, starts, marks = self._words, self._starts, self._clause_marks
         negated: dict[int, tuple[int, ...]] = {}
-        cues = _where(map(NEGATION_CUES.__contains__, words))
+        cues = _where(map(_CUES.__getitem__, words))
         # 不是…就是… (either … or …) negates nothing, and its 就是 opens the second
         # alternative: no cue inside the first (不是充不上就是死机) reaches past it
         either_or = {
@@ -439,6 +466,7 @@ class Scope:
             ):
                 continue
             headed = False  # the cue has reached its own predicate
+            met = False  # past an experience met: 没见过这么差的 compares
             break_at_openers = True  # not past a verb taking a clause (没有发现有人来)
             index, limit = cue, cue + NEGATION_WINDOW + 2
             while (index := index + 1) < min(limit, len(words)):
@@ -450,9 +478,11 @@ class Scope:
                     or starts[index] in marks
                     or (headed and break_at_openers and _opens_predicate(word))
                     or (word == "、" and _item_has_predicate(words, index))
+                    or (met and word in _SUCH)
                 ):
                     break
                 negated[index] = (*negated.get(index, ()), cue)
+                met = met or word in _MEETING
                 if word in _CLAUSE_VERBS:
                     break_at_openers = False
                 elif word == "、" and (

@@ -184,6 +184,22 @@ def test_a_plain_complaint_is_leverage_only_as_a_threat(engine: Engine) -> None:
     assert decision.malice.measure.ratio is not None
 
 
+def test_the_other_way_out_of_paying_is_a_threat(engine: Engine) -> None:
+    """投诉 as the second 要么 after a payment (要么转钱，要么投诉) is tied to the money
+    (until_paid), not a complaint told; the engine names the sum read from the first
+    alternative and the conditional report."""
+    hits = (_hit("until_paid", "要么转2000，要么", 0), _hit("leverage_complaint", "要么投诉", 11))
+    malice = malice_of({}, {"mentions": hits})
+    assert malice.leverage.kinds == (LeverageKind.REPORT,)
+    assert malice.leverage.link is LeverageLink.CONDITIONAL
+    text = "蛋糕里有根头发，要么转3000块，要么投诉到底。"
+    decision = engine.decide({"id": "c", "text": text, "received_at": "2026-06-01T10:00:00+08:00"})
+    assert decision.nature is Nature.MALICIOUS
+    assert decision.malice is not None
+    assert decision.malice.demand.amount == Decimal("3000.00")
+    assert LeverageKind.REPORT in decision.malice.leverage.kinds
+
+
 def test_not_money_when_nothing_is_demanded() -> None:
     """A malicious complaint that asks for no money says so."""
     malice = malice_of({}, {"mentions": (_hit("leverage_business", "搞臭", 0),)})

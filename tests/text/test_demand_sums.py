@@ -208,3 +208,21 @@ def test_a_weight_or_count_is_never_money(cue: str, floor: str, unit: str, measu
 def test_a_vague_price_is_no_sum(verb: str, floor: str, unit: str, yuan: str) -> None:
     """A floor measures a demand or a loss; as a price it would only blur the measure."""
     assert _ANALYSER.analyse(f"{verb}{floor}{unit}{yuan}").amounts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("要么转2000，要么投诉", 2000, "demand"),  # the other way out follows: demanded
+        ("你们要么打五千过来，要么等着曝光", 5000, "demand"),
+        ("买了300的鞋，要么退要么换", 300, "paid"),  # a cue of its own keeps its role
+    ],
+)
+def test_a_sum_before_the_second_either_is_demanded(
+    analyser: Analyser, text: str, value: int, role: str
+) -> None:
+    """要么 A, 要么 B: a sum in the first alternative with no cue of its own is what must be
+    handed over to escape the second (要么转2000，要么投诉)."""
+    assert [(amount.value, amount.role.value) for amount in analyser.analyse(text).amounts] == [
+        (Decimal(value), role)
+    ]

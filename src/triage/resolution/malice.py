@@ -59,8 +59,9 @@ _CONDITIONAL_ONLY: Mapping[str, LeverageKind] = {
     "legal_action": LeverageKind.LAWSUIT,
     "leverage_complaint": LeverageKind.REPORT,
 }
-"""Lexicons that are pressure only inside a threat: a lawsuit is otherwise a lawful channel,
-and a complaint named with the plain verb (不赔偿就投诉) is otherwise one told or intended."""
+"""Lexicons that are pressure only inside a threat (or beside until_paid, the other way out of
+paying: 要么转钱，要么投诉): a lawsuit is otherwise a lawful channel, and a complaint named with
+the plain verb (不赔偿就投诉) is otherwise one told or intended."""
 
 _EXTORTION = frozenset({"extortion", "pay_to_drop", "protection_racket"})
 """Explicit extortion, pay-to-drop and protection-money wording (给钱就撤, 看场子): money
@@ -239,8 +240,9 @@ def _leverage(hits: Mapping[str, list[Span]]) -> Leverage:
         if name in hits:
             kinds.append(kind)
             chosen += hits[name]
+    tied = "until_paid" in hits  # 要么转钱，要么投诉: the other way out of paying is a threat
     for name, kind in _CONDITIONAL_ONLY.items():
-        threats = [span for span in hits.get(name, ()) if span.conditional]
+        threats = [span for span in hits.get(name, ()) if span.conditional or tied]
         if threats:
             kinds.append(kind)
             chosen += threats

@@ -174,9 +174,10 @@ _FEES = re.compile(
     r"误工费|营养费|护理费|损失费|辛苦费|封口费|好处费|和解费|合作费|公关费|保密费)"
 )
 """A money noun right after a bare sum names it (再加五万精神损失费): the sum is money."""
-_ALTERNATIVES = ("不然", "否则", "要不然", "要不")
+_ALTERNATIVES = ("不然", "否则", "要不然", "要不", "要么")
 """A clause after a sum opening with these says what follows if it is not handed over
-(拿五千块钱，不然我就去举报): a sum with no cue of its own before such a clause is demanded."""
+(拿五千块钱，不然我就去举报; 要么转2000，要么投诉: the second 要么 is the other way out): a sum
+with no cue of its own before such a clause is demanded."""
 _INSISTED = (
     "一分不能少", "一分都不能少", "一分也不能少", "少一分", "没得商量", "没商量", "免谈",
     "少了免谈", "你们看着办", "你看着办", "自己看着办",

@@ -22,7 +22,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   too, and the 不 of one cut apart (充/不/进去, 登/不/上) negates nothing: V不C asserts an
   inability, a failure met. An adverb of time kept whole with a cue (至今没, 仍未, 从来不) is a
   cue. After 过 or a verb of meeting, a demonstrative (这么, 这样, 如此) ends the scope: 没见过这么
-  差的服务 compares, and asserts the fault.
+  差的服务 compares, and asserts the fault. A cue before 经, 经过 or 征得 ends with the consent
+  it denies (不经过同意擅自扣款: the deduction happened).
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
   (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
@@ -155,6 +156,10 @@ _SUCH = frozenset({"这么", "那么", "这样", "那样", "如此", "这种", "
 """After an experience denied, these compare (没见过这么差的服务, 从没住过这样的酒店): the writer
 has met nothing like this one, which asserts it is so; the cue does not reach past them.
 Right after a cue (没那么安静, 不是这样) they are degree and the cue negates on."""
+_BY_WAY_OF = frozenset({"经", "经过", "征得", "征求", "征询", "得到"})
+_CONSENT = ("同意", "允许", "授权", "许可", "批准", "准许", "签字", "确认")
+"""A cue before 经, 经过 or 征得 denies the consent that ends the phrase (不经过同意, 没有经过本人
+授权): "without consent" modifies the act after it, which happened (不经过同意擅自扣款)."""
 _LIST_ITEM_END = frozenset({"、", "，", ",", "。", "！", "？", "；", "…", "\n"})
 
 
@@ -467,6 +472,7 @@ class Scope:
                 continue
             headed = False  # the cue has reached its own predicate
             met = False  # past an experience met: 没见过这么差的 compares
+            without = following in _BY_WAY_OF  # 不经过同意擅自扣款: the consent is denied
             break_at_openers = True  # not past a verb taking a clause (没有发现有人来)
             index, limit = cue, cue + NEGATION_WINDOW + 2
             while (index := index + 1) < min(limit, len(words)):
@@ -483,6 +489,8 @@ class Scope:
                     break
                 negated[index] = (*negated.get(index, ()), cue)
                 met = met or word in _MEETING
+                if without and word.endswith(_CONSENT):
+                    break
                 if word in _CLAUSE_VERBS:
                     break_at_openers = False
                 elif word == "、" and (

@@ -44,14 +44,21 @@ _UNITS = "十拾百佰千仟万亿"
 
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CHINESE = "零〇一壹二两俩贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿几"
+_NEXT = ("一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")
+_LISTED_LOW = (
+    rf"(?:[{_CHINESE}]*?(?:{'|'.join(f'{pair[0]}(?=、{pair[1]})' for pair in _NEXT)})"
+    rf"|[0-9]*?(?:{'|'.join(f'{n}(?=、{n + 1})' for n in range(1, 9))}))、"
+)
+"""The lower end of a range listed with 、 (十五、六户, 八、九十年, 三、四千元, 2、3种): a digit
+followed by 、 and the next digit."""
 NUMERAL = (
-    rf"(?<![0-9{_CHINESE}])(?>(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
+    rf"(?<![0-9{_CHINESE}])(?>(?:{_LISTED_LOW})?(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
     rf"(?:{_ARABIC}|[{_CHINESE}]|[{_REMAINDER}](?=[{_UNITS}]))*)"
 )
 """A regular expression for one numeral (without a trailing 多/余, which callers handle).
 
 It starts only where a run of numeral characters starts and never backtracks into the run,
-so a long run of digits costs linear time.
+so a long run of digits costs linear time. A range listed with 、 (十五、六) is one numeral.
 """
 
 NUMERAL_START = f"0-9{_CHINESE}数"
@@ -203,8 +210,10 @@ def parse_numeral(text: str) -> Numeral | None:
 
 
 def _spoken_range(text: str) -> Numeral | None:
-    """The lower end of 三五千 (the second digit above the first) or of two sums in the same unit
-    (三万五万, 十万八万, either order), approximate."""
+    """The lower end of 三五千 (the second digit above the first), of two sums in the same unit
+    (三万五万, 十万八万, either order) or of a range listed with 、, approximate."""
+    if "、" in text:
+        return _listed_range(*text.split("、", 1))
     if found := _RANGE.fullmatch(text):
         low, high, units = found[1], found[2], found[3]
         if _DIGITS[low] >= _DIGITS[high]:
@@ -219,3 +228,15 @@ def _spoken_range(text: str) -> Numeral | None:
     else:
         return None
     return None if value is None else Numeral(value.value, False, True, True)
+
+
+def _listed_range(low: str, high: str) -> Numeral | None:
+    """The lower end of a range listed with 、: 十五、六 is 15 (the next digit ends the range),
+    八、九十 is 80 and 三、四千 is 3000 (the low digit takes the high end's unit), 五、六 is 5."""
+    first, second = parse_numeral(low), parse_numeral(high)
+    if first is None or second is None:
+        return None
+    value, scale = first.value, second.value / (first.value + 1)
+    if scale >= 10 and scale == 10 ** (len(str(int(scale))) - 1):
+        value *= scale
+    return Numeral(value, False, True, first.has_unit or second.has_unit)

@@ -70,6 +70,23 @@ def overdue(text: str, reference: date) -> list[tuple[str, date]]:
             date(2026, 1, 15),
             [("12月下旬", date(2025, 12, 31))],
         ),
+        # a schedule set by a requirement (按照要求), passed with the work not done
+        (
+            "按照要求2017年12月31日完工通水。时间已经过了9个月，治理尚未完成",
+            date(2018, 9, 25),
+            [("2017年12月31日", date(2017, 12, 31))],
+        ),
+        # on time denied later in the sentence is no promise kept
+        (
+            "施工公告写明2018年4月30日完工，到现在还没有完工，一直无法如期完工",
+            date(2018, 6, 11),
+            [("2018年4月30日", date(2018, 4, 30))],
+        ),
+        (
+            "物业承诺3月2日前修好电梯，没有按时修好",
+            date(2026, 3, 10),
+            [("3月2日", date(2026, 3, 2))],
+        ),
         # a later date the complainant asks for does not make the text written later,
         # as find_times reads it too
         (
@@ -97,6 +114,7 @@ def test_a_time_promised_and_passed_is_overdue(
         ("街道答复年底前做好", date(2026, 11, 12)),
         # kept, or told as done
         ("约定3月2日上门安装，师傅按时来装好了", date(2026, 3, 10)),
+        ("公告写明2018年4月30日完工，工程如期完工", date(2018, 6, 11)),
         ("答复11月5日前修好，已经修好了，但又坏了", date(2026, 11, 20)),
         ("客服说11月5日处理了，可问题还在", date(2026, 11, 20)),
         # a courier's or rider's estimate is no commitment

@@ -241,10 +241,10 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
 _CLAUSE_END = "，,。；;！!？?：:\n"
 _PROMISED = re.compile(
     r"(?:承诺|答复|回复|反馈|说好|约好|约定|答应|告知|保证|原定|原计划|计划|预计|通告|公告|公示|规定"
-    r"|应于|应在|应当在|定于|将于|说)"
+    r"|按照要求|按要求|应于|应在|应当在|定于|将于|说)"
 )
 """Before a date in its clause, these make it a time promised or announced (承诺11月底前修好,
-原定2018年5月完工, 反馈说12月中旬能解决)."""
+原定2018年5月完工, 反馈说12月中旬能解决, 按照要求2017年12月31日完工通水)."""
 
 _PROMISED_AFTER = re.compile(r"(?:准备|计划|预计|承诺|答应|将|要)")
 """Right after a date, these make it a time planned or promised (2020年10月份准备重修)."""
@@ -257,9 +257,11 @@ _DONE = re.compile(
 """The act promised for that date, after it in its clause (…完工, …能解决, …前修好)."""
 
 _DONE_ALREADY = re.compile(
-    r"(?:已经?|都)(?:完工|竣工|完成|解决|修好|修复|恢复|到账|退|发放|处理|办好)|按时|如期|按期"
+    r"(?:已经?|都)(?:完工|竣工|完成|解决|修好|修复|恢复|到账|退|发放|处理|办好)"
+    r"|(?<!无法)(?<!不能)(?<!未能)(?<!没能)(?<!没有)(?<![不未没])(?:按时|如期|按期)"
 )
-"""Later in its sentence, these say the promise was kept (承诺11月5日修好，已经修好了)."""
+"""Later in its sentence, these say the promise was kept (承诺11月5日修好，已经修好了; 按时完工);
+on time denied (一直无法如期完工, 没有按时修好, 未按期交付) says the opposite and is none."""
 
 _TOLD_DONE = re.compile(r"好?[了过]")
 """Right after the act, these tell it happened (客服说11月5日处理了): no promise."""

@@ -3,6 +3,7 @@ against the matcher by a brute-force reading of the same segmentation (hypothesi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from triage.facts import Analyser
 from triage.text.lexicons import split_entries
 from triage.text.normalize import Normalizer
+from triage.text.numerals import word_expression
 from triage.text.segment import Segmentation
 
 EXTRA = {
@@ -80,6 +82,11 @@ def _alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Where the exclusion ``word`` occurs in ``text``, as the docs define it."""
+    return [match.span() for match in re.finditer(word_expression(word), text)]
+
+
 def documented_hits(
     text: str,
     segmentation: Segmentation,
@@ -93,7 +100,8 @@ def documented_hits(
     characters long, and does not leave exactly one character of that token after it unless
     the term starts the token and that character is a suffix particle. A term edged by a
     letter or digit never hits inside a longer run of letters and digits.
-    A lexicon's term never hits inside an occurrence of one of its exclusion words.
+    A lexicon's term never hits inside an occurrence of one of its exclusion words (one
+    ending in ``#`` occurs only where a number follows, and without its mark).
     """
     starts, ends = set(segmentation.starts), set(segmentation.ends)
     tokens: Sequence[tuple[int, int]] = list(
@@ -125,9 +133,9 @@ def documented_hits(
                 (name, start, end)
                 for name in terms[term]
                 if not any(
-                    text.find(word, max(0, end - len(word)), start + len(word)) >= 0
+                    first <= start and end <= last
                     for word in (exclusions or {}).get(name, ())
-                    if len(word) >= end - start
+                    for first, last in _occurrences(text, word)
                 )
             )
     return found
@@ -156,6 +164,22 @@ def test_hits_are_exactly_the_documented_ones(
     assume(features.normalized_text == text)
     got = Counter((hit.lexicon, hit.start, hit.end) for hit in features.hits)
     assert got == documented_hits(text, features.segmentation, term_table, exclusions)
+
+
+@pytest.mark.parametrize("text", ["不满10000", "不满四分之一盒", "我很不满"])
+def test_number_marked_exclusions_in_the_definition(
+    analyser: Analyser,
+    term_table: dict[str, set[str]],
+    exclusions: dict[str, list[str]],
+    text: str,
+) -> None:
+    """``!不满#`` blocks 不满 before a number only, in the definition as in the matcher."""
+    features = analyser.analyse(text)
+    documented = documented_hits(text, features.segmentation, term_table, exclusions)
+    assert (("grievance_emotion", text.index("不满"), text.index("不满") + 2) in documented) is (
+        text == "我很不满"
+    )
+    assert Counter((hit.lexicon, hit.start, hit.end) for hit in features.hits) == documented
 
 
 @pytest.mark.parametrize(

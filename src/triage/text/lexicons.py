@@ -24,6 +24,7 @@ from triage.text.segment import Segmentation
 __all__ = [
     "EXCLUSION_MARKS",
     "NEGATING_CHARACTERS",
+    "NOT_SECTOR_PREFIX",
     "SECTOR_PREFIX",
     "SUFFIX_PARTICLES",
     "LexiconMatcher",
@@ -33,6 +34,8 @@ __all__ = [
 
 SECTOR_PREFIX = "sector_"
 """Lexicons named ``sector_<name>`` are the evidence for sector ``<name>``."""
+NOT_SECTOR_PREFIX = "sector_not_"
+"""Lexicons named ``sector_not_<name>`` are evidence against sector ``<name>``."""
 
 _SECTOR_NAME = re.compile(r"[a-z][a-z_]*")
 

@@ -52,13 +52,14 @@ _LISTED_LOW = (
 """The lower end of a range listed with 、 (十五、六户, 八、九十年, 三、四千元, 2、3种): a digit
 followed by 、 and the next digit."""
 NUMERAL = (
-    rf"(?<![0-9{_CHINESE}])(?>(?:{_LISTED_LOW})?(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
+    rf"(?<![0-9{_CHINESE}])(?=[0-9{_CHINESE}数])(?>(?:{_LISTED_LOW})?(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
     rf"(?:{_ARABIC}|[{_CHINESE}]|[{_REMAINDER}](?=[{_UNITS}]))*)"
 )
 """A regular expression for one numeral (without a trailing 多/余, which callers handle).
 
-It starts only where a run of numeral characters starts and never backtracks into the run,
-so a long run of digits costs linear time. A range listed with 、 (十五、六) is one numeral.
+It starts only where a run of numeral characters starts (a one-character look ahead first, so
+the scan passes other characters cheaply) and never backtracks into the run, so a long run of
+digits costs linear time. A range listed with 、 (十五、六) is one numeral.
 """
 
 NUMERAL_START = f"0-9{_CHINESE}数"

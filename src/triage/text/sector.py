@@ -25,11 +25,13 @@ def guess_sector(hits: Iterable[Hit]) -> SectorGuess | None:
     against: dict[str, float] = {}
     evidence: dict[str, list[Hit]] = {}
     for hit in hits:
+        if not hit.lexicon.startswith(SECTOR_PREFIX):
+            continue
         weight = 1.0 if hit.asserted else _ASIDE_WEIGHT
         if hit.lexicon.startswith(NOT_SECTOR_PREFIX):
             name = hit.lexicon[len(NOT_SECTOR_PREFIX) :]
             against[name] = against.get(name, 0.0) + weight
-        elif hit.lexicon.startswith(SECTOR_PREFIX):
+        else:
             name = hit.lexicon[len(SECTOR_PREFIX) :]
             scores[name] = scores.get(name, 0.0) + weight
             evidence.setdefault(name, []).append(hit)

@@ -51,8 +51,12 @@ _LISTED_LOW = (
 )
 """The lower end of a range listed with 、 (十五、六户, 八、九十年, 三、四千元, 2、3种): a digit
 followed by 、 and the next digit."""
+NUMERAL_START = f"0-9{_CHINESE}数"
+"""The characters a numeral can start with, for a cheap lookahead before costly patterns."""
+
 NUMERAL = (
-    rf"(?<![0-9{_CHINESE}])(?=[0-9{_CHINESE}数])(?>(?:{_LISTED_LOW})?(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
+    rf"(?<![0-9{_CHINESE}])(?=[{NUMERAL_START}])"
+    rf"(?>(?:{_LISTED_LOW})?(?:{_ARABIC}|数(?=[十百千万])|[{_CHINESE}])"
     rf"(?:{_ARABIC}|[{_CHINESE}]|[{_REMAINDER}](?=[{_UNITS}]))*)"
 )
 """A regular expression for one numeral (without a trailing 多/余, which callers handle).
@@ -61,9 +65,6 @@ It starts only where a run of numeral characters starts (a one-character look ah
 the scan passes other characters cheaply) and never backtracks into the run, so a long run of
 digits costs linear time. A range listed with 、 (十五、六) is one numeral.
 """
-
-NUMERAL_START = f"0-9{_CHINESE}数"
-"""The characters a numeral can start with, for a cheap lookahead before costly patterns."""
 
 NUMBER_MARK = "#"
 """A word ending in this mark holds only before a number (a pattern's ``unless: [赔了我#]``, a

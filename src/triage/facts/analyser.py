@@ -22,7 +22,7 @@ from triage.text.normalize import Normalizer
 from triage.text.patterns import HitCondition, PatternMatcher, PatternSpec
 from triage.text.scope import Scope
 from triage.text.sector import guess_sector
-from triage.text.segment import Segmenter
+from triage.text.segment import Segmenter, whole_terms
 from triage.text.signals import find_people, find_repeats, find_units
 from triage.text.times import find_overdue, find_times
 
@@ -46,7 +46,7 @@ class Analyser:
         conditions: Iterable[HitCondition] = (),
     ) -> None:
         self._normalizer = Normalizer()
-        self._lexicons = LexiconMatcher(lexicons, self._normalizer)
+        self._lexicons = LexiconMatcher(lexicons, self._normalizer, whole=whole_terms)
         self._segmenter = Segmenter(self._lexicons.terms)
         self._ceilings = Ceilings.from_parameters(parameters)
         self._patterns = PatternMatcher(patterns, conditions, self._normalizer)

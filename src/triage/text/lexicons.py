@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from itertools import compress, count
 
@@ -74,9 +74,19 @@ class LexiconMatcher:
     An entry ``!word`` of a lexicon is an exclusion: no term of that lexicon hits inside
     an occurrence of ``word`` in the (normalised) text, wherever jieba cuts it; ``!word#``
     only where a number follows (``!不满#``: 不满四分之一盒 is "less than", no discontent).
+
+    ``whole`` names, of the normalised terms it is given, those the segmenter in use never
+    cuts into several tokens (`triage.text.segment.whole_terms`): they are looked for only
+    as tokens and inside tokens. Without it, any cut of the text is matched.
     """
 
-    def __init__(self, lexicons: Mapping[str, Iterable[str]], normalizer: Normalizer) -> None:
+    def __init__(
+        self,
+        lexicons: Mapping[str, Iterable[str]],
+        normalizer: Normalizer,
+        *,
+        whole: Callable[[frozenset[str]], AbstractSet[str]] | None = None,
+    ) -> None:
         table: dict[str, list[str]] = {}
         excluded: dict[str, list[str]] = {}
         for name in sorted(lexicons):
@@ -109,9 +119,11 @@ class LexiconMatcher:
             if word.endswith(NUMBER_MARK)
         }
         self._alphanumeric_edged = frozenset(t for t in table if _alnum(t[0]) or _alnum(t[-1]))
-        # Every occurrence of every term, in one scan: those from a token start to the end
-        # of a later token are the terms jieba cut over several tokens.
-        self._automaton = ahocorasick_rs.AhoCorasick(table) if table else None
+        # Every occurrence of every term that may be cut over several tokens, in one scan:
+        # those from a token start to the end of a later token are the terms jieba cut so.
+        kept_whole = whole(frozenset(table)) if whole is not None else frozenset()
+        split = [term for term in table if term not in kept_whole]
+        self._automaton = ahocorasick_rs.AhoCorasick(split) if split else None
         self._longest = max(map(len, table), default=0)
         self._inside = functools.lru_cache(maxsize=_TOKEN_CACHE)(self._terms_inside)
 

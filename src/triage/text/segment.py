@@ -18,13 +18,14 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jieba
 import rjieba
 
-__all__ = ["Segmentation", "Segmenter"]
+__all__ = ["Segmentation", "Segmenter", "whole_terms"]
 
 TERM_FREQUENCY = 20_000
 """Frequency given to lexicon terms (when jieba's own is lower), so they segment whole.
@@ -61,6 +62,35 @@ def _dictionary_with(terms: frozenset[str]) -> _Dictionary:
     for term in sorted(terms):
         builder.add_word(term, max(builder.suggest_freq(term), TERM_FREQUENCY))
     return _Dictionary(builder.FREQ, builder.total)
+
+
+_HAN = re.compile("[\u4e00-\u9fd5]+")
+"""Characters jieba and jieba-rs both cut inside one block by the dictionary alone (HMM off)."""
+
+
+@functools.lru_cache(maxsize=8)
+def whole_terms(terms: frozenset[str]) -> frozenset[str]:
+    """The ``terms`` a `Segmenter` built with them never cuts into several tokens that run
+    exactly from the term's start to its end, wherever it stands in a text.
+
+    jieba (HMM off) takes, from each position, the route of highest probability to the end
+    of the text. A route through both ends of a term crosses it by the likeliest cut of
+    the term's own characters; the term as one word beats every cut into two or more
+    pieces when its frequency ``f`` exceeds ``top² / total`` (``top`` the highest
+    frequency of any word: each piece of a cut is at most ``top / total`` likely, so two
+    or more pieces at most ``(top / total)²``). Terms of one character cannot span two
+    tokens. A term with characters outside the common Han block (digits, letters, 4s店) may
+    be cut by other rules and is not counted whole. Lexicon matching need not look for the
+    others across tokens (`triage.text.lexicons.LexiconMatcher`).
+    """
+    dictionary = _dictionary_with(terms)
+    frequencies = dictionary.frequencies
+    floor = max(frequencies.values(), default=0) ** 2 / dictionary.total
+    return frozenset(
+        term
+        for term in terms
+        if len(term) == 1 or (_HAN.fullmatch(term) and frequencies.get(term, 0) > floor)
+    )
 
 
 _NEVER_IN_TEXT = "\x00\x01"

@@ -149,6 +149,34 @@ def test_unless_terms_are_read_to_the_end_of_the_clause() -> None:
     assert late("借呗逾期一天，会有什么影响")
 
 
+def test_unless_terms_are_read_to_the_end_of_the_clause_where_a_match_ends() -> None:
+    """A match that runs on past its first clause is dropped by a term after it in the
+    clause where it ends, as a one-clause match is by a term after it in its clause; a term
+    in a later clause still does not drop it."""
+    spec = PatternSpec(
+        "t.pattern.drop", "drop", (("给我",), ("就",), ("算了",)), within="sentence",
+        unless=("退了",),
+    )  # fmt: skip
+    analyser = _analyser((spec,))
+
+    def dropped(text: str) -> bool:
+        return any(hit.lexicon == "drop" for hit in analyser.analyse(text).hits)
+
+    assert dropped("给我五千块，这事就算了")
+    assert not dropped("给我五千块，这事就算了退了")
+    assert dropped("给我五千块，这事就算了，退了")
+
+
+def test_unless_lists_inside_the_list_add_their_terms() -> None:
+    """A list inside ``unless`` (a YAML alias of a named list) adds its terms, so one
+    pattern can take part of what another joins."""
+    document = PatternDocument.model_validate(
+        {"id": "a.b", "lexicon": "x", "groups": [["a"]], "unless": [["退了", "退款"], "商家给"],
+         "examples": {"match": ["a"], "miss": ["b"]}}
+    )  # fmt: skip
+    assert document.unless == ("退了", "退款", "商家给")
+
+
 def test_actor_conditions_follow_who_did_it() -> None:
     """A condition keeps harassment by the business and drops the complainant's own calls."""
     condition = HitCondition("harass", frozenset({Actor.RESPONDENT, Actor.UNKNOWN}))

@@ -12,7 +12,7 @@ A pack may hold ``patterns/*.yaml``::
         gap: 8                               # at most 8 characters between two groups
         actor: [respondent, third_party, unknown]
         not_said_by: [respondent]            # not inside 客服说… (reported speech)
-        unless: [已经同意]                    # not when the clause, to the match's end, holds these
+        unless: [已经同意]                    # not when its clauses, to their end, hold these
                                              # (a term ending in # only before a number: 赔了我#)
         mode: [statement]
         examples:
@@ -91,8 +91,9 @@ class PatternDocument(_Strict):
     unless: tuple[str, ...] = Field(
         default=(),
         description="No match when one of these terms occurs from the start of the clause "
-        "where it begins to its end (商家给我退了500元，这事就算了: a settlement told). A term "
-        "ending in # occurs only before a number (赔了我#: 赔了我两千, not 赔了我就撤诉).",
+        "where it begins to the end of the clause where it ends (商家给我退了500元，这事就算了: "
+        "a settlement told). A term ending in # occurs only before a number (赔了我#: 赔了我两千, "
+        "not 赔了我就撤诉). A list inside the list adds its terms.",
     )
     mode: tuple[Mode, ...] | None = None
     told: bool = Field(
@@ -133,6 +134,15 @@ class PatternDocument(_Strict):
                 raise ValueError("a group lists at least one term")
             _words(group)
         return groups
+
+    @field_validator("unless", mode="before", json_schema_input_type=list[str | list[str]])
+    @classmethod
+    def _unless_lists(cls, terms: object) -> object:
+        """Lists inside the list are read as their terms, so a pattern can join named lists
+        (``unless: [*remedy, *settled_otherwise]``) that another takes one of."""
+        if not isinstance(terms, list):
+            return terms
+        return [term for item in terms for term in (item if isinstance(item, list) else [item])]
 
     @field_validator("unless")
     @classmethod

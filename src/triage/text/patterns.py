@@ -10,7 +10,8 @@ as 我根本没有 are single tokens), so a single character stands for the verb
 A pattern may ask for an actor (who the clause is about or who says it, where the pattern
 starts; see `triage.text.clauses`) and for modes (a statement, not a
 question or a product name). Its ``unless`` terms drop a match when they occur from the
-start of the clause where it begins to its end: what the clause says beside the groups
+start of the clause where it begins to the end of the clause where it ends: what its clauses
+say beside the groups
 (商家给我退了500元，这事就算了 is a settlement told, not a price asked). A **condition**
 does the same for the plain terms of a lexicon: the harassment terms count when the
 business did it, not when the complainant calls every day.
@@ -53,7 +54,7 @@ class PatternSpec:
     ``clause`` or ``sentence``: the stretch all groups must lie in. ``not_said_by`` drops
     matches that start inside speech reported from those actors (商家说删差评可以给返现).
     ``unless`` drops a match when one of its terms occurs between the start of the clause
-    where the match begins and that clause's end (the match's end when it runs on past it).
+    where the match begins and the end of the clause where it ends.
     """
 
     id: str
@@ -276,12 +277,12 @@ class PatternMatcher:
                     scope, segmentation, token, start, reading.token_at(spans[-1][0])
                 ):
                     continue
-                # unless: from the start of the match's clause to that clause's end, or to
-                # the match's end when it runs on past it.
+                # unless: from the start of the match's clause to the end of the clause
+                # where the match ends (its own, or a later one when it runs on past it).
                 unless = compiled.unless
                 if unless is not None:
-                    clause_start, clause_end = scope.clause(start)
-                    if unless.search(normalized, clause_start, max(found, clause_end)):
+                    clause_start = scope.clause(start)[0]
+                    if unless.search(normalized, clause_start, scope.clause(found - 1)[1]):
                         continue
                 seen.add(region)
                 begin, finish = text.to_original(start, found)

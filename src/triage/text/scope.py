@@ -23,7 +23,8 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   inability, a failure met. An adverb of time kept whole with a cue (至今没, 仍未, 从来不) is a
   cue. After 过 or a verb of meeting, a demonstrative (这么, 这样, 如此) ends the scope: 没见过这么
   差的服务 compares, and asserts the fault. A cue before 经, 经过 or 征得 ends with the consent
-  it denies (不经过同意擅自扣款: the deduction happened).
+  it denies (不经过同意擅自扣款: the deduction happened). 至今没/有 cut apart is the one cue
+  没有 (至今没有任何工作人员来维修: the repair is denied).
 * A token is **conditional** when it lies from a condition marker (如果, 万一, …) or an
   alternative marker (否则, 不然, …) to the end of its sentence, or from the last 不-word
   (不, 再不, 不退钱 — not 不要, 不过, 不到, …) before a 就 that follows it in its clause or
@@ -143,11 +144,13 @@ _MODIFIERS = frozenset(
 _CLAUSE_VERBS = frozenset(
     {
         "说", "是说", "发现", "看到", "看见", "见到", "见", "听到", "听说", "觉得", "感觉", "认为",
-        "以为", "指望", "想到", "希望", "期望", "能", "会", "要", "想", "敢", "用", "让", "叫",
+        "以为", "指望", "想到", "希望", "期望", "能", "能够", "会", "要", "想", "敢", "用", "让",
+        "叫", "查到", "查出", "检查出", "检测出", "检出", "测出", "看出", "找到",
     }
 )  # fmt: skip
 """Verbs whose object is a clause (没有发现有人维修, 不是说服务特别有问题, 别指望有什么酒店,
-不要看到这里有宽带): the cue negates the whole clause after them, openers and all."""
+不要看到这里有宽带, 没找到有订房记录): the cue negates the whole clause after them, openers and
+all."""
 _MEETING = frozenset(
     {"遇到", "碰到", "遇见", "碰见", "遇上", "碰上", "见到", "见识", "见过", "遇过", "碰过", "过"}
 )
@@ -491,6 +494,9 @@ class Scope:
                 met = met or word in _MEETING
                 if without and word.endswith(_CONSENT):
                     break
+                if word == "有" and index == cue + 1 and words[cue].endswith("没"):
+                    limit += 1  # 至今没/有: the cue 没有 cut apart, no predicate of its own
+                    continue
                 if word in _CLAUSE_VERBS:
                     break_at_openers = False
                 elif word == "、" and (

@@ -41,6 +41,8 @@ class _Dictionary:
 
     frequencies: dict[str, int]
     total: int
+    top: int
+    """The highest frequency of any word."""
 
 
 @functools.cache
@@ -48,7 +50,7 @@ def _base_dictionary() -> _Dictionary:
     """jieba's bundled dictionary as a prefix table, read once per process."""
     with (importlib.resources.files("jieba") / "dict.txt").open("rb") as file:
         frequencies, total = jieba.Tokenizer.gen_pfdict(file)
-    return _Dictionary(frequencies, total)
+    return _Dictionary(frequencies, total, max(frequencies.values(), default=0))
 
 
 @functools.lru_cache(maxsize=8)
@@ -61,7 +63,8 @@ def _dictionary_with(terms: frozenset[str]) -> _Dictionary:
     builder.initialized = True
     for term in sorted(terms):
         builder.add_word(term, max(builder.suggest_freq(term), TERM_FREQUENCY))
-    return _Dictionary(builder.FREQ, builder.total)
+    top = max((builder.FREQ[term] for term in terms), default=0)
+    return _Dictionary(builder.FREQ, builder.total, max(base.top, top))
 
 
 _HAN = re.compile("[\u4e00-\u9fd5]+")
@@ -85,7 +88,7 @@ def whole_terms(terms: frozenset[str]) -> frozenset[str]:
     """
     dictionary = _dictionary_with(terms)
     frequencies = dictionary.frequencies
-    floor = max(frequencies.values(), default=0) ** 2 / dictionary.total
+    floor = dictionary.top**2 / dictionary.total
     return frozenset(
         term
         for term in terms

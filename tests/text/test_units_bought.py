@@ -36,10 +36,13 @@ def analyser() -> Analyser:
         ("我于3月在你店购得某品牌白酒30瓶。", 30),
         ("从你们店里买走了二十五盒月饼。", 25),
         ("在你们超市一次性拿了50包辣条。", 50),
+        ("我从商家处买孔明灯五千零五十个。", 5050),
+        ("在你们网店买茶叶六十盒。", 60),
     ],
 )
 def test_units_bought(analyser: Analyser, text: str, units: int) -> None:
-    """Purchases told one by one are summed, unless the text states the total itself."""
+    """Purchases told one by one are summed, unless the text states the total itself; a bare
+    买 before the count is a purchase as 买了 is."""
     assert analyser.analyse(text).facts.get("units_bought") == units
 
 
@@ -53,11 +56,15 @@ def test_units_bought(analyser: Analyser, text: str, units: int) -> None:
         "和朋友共同使用的3台电脑都坏了。",
         "分3期付款，每期1000元。",
         "跑了3次，每次都等了1个小时。",
+        "买家秀里有5张图。",
+        "买卖合同写着3台。",
+        "这次买的同一款牛奶6盒都过期了。",
     ],
 )
 def test_not_units(analyser: Analyser, text: str) -> None:
     """Weights are not units, a single payment says nothing of quantity, an article (第…条)
-    is no count, and 共 in 共和国 or 共同 totals nothing."""
+    is no count, 共 in 共和国 or 共同 totals nothing, and 买家, 买卖 and the goods named by
+    买的 tell no purchase."""
     assert "units_bought" not in analyser.analyse(text).facts
 
 
@@ -103,11 +110,14 @@ def test_units_in_their_structures(analyser: Analyser, text: str, units: int) ->
         ("我1月在你这儿微信下单的8箱红酒，48瓶，一共28320元。", 48),
         ("我买了3台电脑，每台5000元。", 3),
         ("分两次买了手机，每次1台。", 2),
+        ("我买了十五包香肠，结账后发现十四包过期了。", 15),
+        ("买了20瓶，结账时其中3瓶没扫上。", 20),
     ],
 )
 def test_counts_not_added(analyser: Analyser, text: str, units: int) -> None:
-    """A part of what was bought (其中, 退了), the same goods told again after a bare comma
-    (8箱红酒，48瓶) and a price per unit add nothing to the count."""
+    """A part of what was bought (其中, 退了, a count found after 发现 at checkout), the same
+    goods told again after a bare comma (8箱红酒，48瓶) and a price per unit add nothing to the
+    count."""
     assert analyser.analyse(text).facts.get("units_bought") == units
 
 

@@ -125,18 +125,21 @@ before a span of time or people (3个月的会员)."""
 _UNITS = re.compile(
     rf"(?=[买购下订拍囤采拿结共一总合{NUMERAL_START}])"  # where either branch can start: cheap scan
     r"(?:(?:买了|购买了?|购入|购得|买得|买下|买走了?|买回(?:了|来)?|拿了|下单(?:购买|买了|了|的)?"
-    r"|订购了?|订了|拍了|拍下了?|囤了|采购了?"
+    r"|订购了?|订了|拍了|拍下了?|囤了|采购了?|买(?!卖|单|家|方|的)"
     r"|拿去结了?账|结账|共计|一共|总共|合计|共(?!和国|享|同))"
-    rf"[^，。！？；,.!?;\n]{{0,24}}?(?<![0-9第])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
+    rf"(?:(?!发现|其中)[^，。！？；,.!?;\n]){{0,24}}?(?<![0-9第])(?P<n>{NUMERAL})(?:多|余)?{_PACKAGING}"
     rf"(?:共?(?P<k>{NUMERAL})(?:多|余)?{_PACKAGING})?"
     rf"|(?<![0-9第])(?P<m>{NUMERAL})(?:多|余)?{_PACKAGING}(?:全部|都|全)?"
     r"(?:买下|买走|买了|拿去结|结了账))"
 )
-"""Goods bought: a purchase or total word (买了, 购得, 买走, 拿了, 下单的, 订购, 拍了, 共计), then
+"""Goods bought: a purchase or total word (买了, 购得, 买走, 拿了, 下单的, 订购, 拍了, 共计, or
+a bare 买 as in 从商家处买孔明灯五千零五十个; not 买卖, 买单, 买家, 买方 or the goods named by
+买的), then
 a number with a packaging measure word (分4次共下单购买40袋; 4箱16瓶 counts the 16 bottles;
 微信下单的8箱红酒), or such a number before the purchase (剩下的48瓶全部拿去结了账). A number
 after 第 is an ordinal (《食品安全法》第一百四十八条 is an article, not 148 units), and 共 in
-共和国, 共享 or 共同 totals nothing."""
+共和国, 共享 or 共同 totals nothing. A number after 发现 or 其中 counts the flawed part of what was
+bought, not more goods (结账后发现十四包过期)."""
 _CARTONS = frozenset("箱提")
 _PER_CARTON = 6
 """A carton or pack holds several units (a case of liquor six bottles, of drinks more): 5箱

@@ -22,11 +22,13 @@ from triage.text.features import (
     AmountRole,
     Hit,
     Signal,
+    SignalKind,
     SpanMap,
     TextFindings,
     TextMatch,
 )
 from triage.text.signals import find_volumes
+from triage.text.waits import find_waits
 
 __all__ = ["Ceilings", "FactSet", "build_facts"]
 
@@ -235,6 +237,11 @@ def _counts(builder: _Builder, findings: TextFindings, complaint: Complaint | No
     volume = _most(find_volumes(findings.normalized))
     if volume is not None:
         builder.set("volume_used", volume.value, [volume])
+    waits = find_waits(findings.normalized)
+    for name, kind in (("wait_minutes", SignalKind.WAIT), ("late_minutes", SignalKind.LATE)):
+        wait = _most(tuple(signal for signal in waits if signal.kind is kind))
+        if wait is not None:
+            builder.set(name, wait.value, [wait])
 
 
 def _incident(builder: _Builder, findings: TextFindings, complaint: Complaint | None) -> None:

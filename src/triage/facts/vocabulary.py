@@ -252,6 +252,20 @@ BASE_FACTS: tuple[FactSpec, ...] = (
         "text",
     ),
     FactSpec(
+        "wait_minutes",
+        INT,
+        "Longest wait the text tells with a number, in minutes (等了137分钟 → 137, 一个半小时"
+        "才送到 → 90); a span expected, promised or quick (预计一小时送到, 半小时就到了) is none.",
+        "text",
+    ),
+    FactSpec(
+        "late_minutes",
+        INT,
+        "Longest time past the promised time the text tells with a number, in minutes "
+        "(超时40分钟 → 40, 迟到了半个小时 → 30).",
+        "text",
+    ),
+    FactSpec(
         "days_since_incident",
         INT,
         "Days from the incident (incident_at, else the latest point in time the text names, "

@@ -102,11 +102,14 @@ class SignalKind(StrEnum):
     PEOPLE = "people"
     UNITS = "units"
     VOLUME = "volume"
+    WAIT = "wait"
+    LATE = "late"
 
 
 class Signal(NamedTuple):
     """A counted signal: earlier complaints (``repeat``), people affected (``people``),
-    units of goods bought (``units``) or cubic metres of water or gas used (``volume``)."""
+    units of goods bought (``units``), cubic metres of water or gas used (``volume``), or
+    minutes waited (``wait``) or past the promised time (``late``)."""
 
     kind: SignalKind
     value: int

@@ -1,6 +1,6 @@
 """What the text-analysis tests read again and again: a text's clause reading, the mode of
 a word in it, whether it only asks, and whether a term's last (or first) hit lies inside a
-condition."""
+condition or under a negation."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from triage.facts import Analyser
 from triage.text.clauses import ClauseReading, Mode, actor_words
+from triage.text.features import Hit
 from triage.text.scope import Scope
 
 
@@ -36,8 +37,17 @@ def asks_only(analyser: Analyser, text: str) -> bool:
     return clause_reading(analyser, text)[0].asks_only
 
 
-def conditional(analyser: Analyser, text: str, term: str, *, last: bool = True) -> bool:
-    """Whether the last (``last=False``: the first) hit of ``term`` in ``text`` is conditional."""
+def _hit(analyser: Analyser, text: str, term: str, *, last: bool) -> Hit:
     hits = [hit for hit in analyser.analyse(text).hits if hit.term == term]
     assert hits, (text, term)
-    return hits[-1 if last else 0].conditional
+    return hits[-1 if last else 0]
+
+
+def conditional(analyser: Analyser, text: str, term: str, *, last: bool = True) -> bool:
+    """Whether the last (``last=False``: the first) hit of ``term`` in ``text`` is conditional."""
+    return _hit(analyser, text, term, last=last).conditional
+
+
+def is_negated(analyser: Analyser, text: str, term: str) -> bool:
+    """Whether the last hit of ``term`` in ``text`` is negated."""
+    return _hit(analyser, text, term, last=True).negated

@@ -5,6 +5,7 @@ booking found), where 有 used to end the scope."""
 from __future__ import annotations
 
 import pytest
+from tests.text.readings import is_negated
 
 from triage.facts import Analyser
 
@@ -18,12 +19,6 @@ ANALYSER = Analyser(
 )
 
 
-def _negated(text: str, term: str) -> bool:
-    hits = [hit for hit in ANALYSER.analyse(text).hits if hit.term == term]
-    assert hits, (text, term)
-    return hits[-1].negated
-
-
 @pytest.mark.parametrize(
     ("text", "term"),
     [
@@ -34,7 +29,7 @@ def _negated(text: str, term: str) -> bool:
 )
 def test_negated(text: str, term: str) -> None:
     """The cue reaches the term: the repair denied, the booking or the leak not found."""
-    assert _negated(text, term)
+    assert is_negated(ANALYSER, text, term)
 
 
 @pytest.mark.parametrize(
@@ -46,4 +41,4 @@ def test_negated(text: str, term: str) -> None:
 )
 def test_asserted(text: str, term: str) -> None:
     """Past a clause mark, or past the cue's own predicate, the term stays asserted."""
-    assert not _negated(text, term)
+    assert not is_negated(ANALYSER, text, term)

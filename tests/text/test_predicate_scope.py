@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.text.readings import is_negated
 
 from triage.facts import Analyser
 from triage.text.scope import Scope
@@ -21,12 +22,6 @@ TERMS = {
     "place": ["京东", "酒店", "客人"],
 }
 ANALYSER = Analyser(TERMS)
-
-
-def _negated(text: str, term: str) -> bool:
-    hits = [hit for hit in ANALYSER.analyse(text).hits if hit.term == term]
-    assert hits, (text, term)
-    return hits[-1].negated
 
 
 @pytest.mark.parametrize(
@@ -46,7 +41,7 @@ def test_a_later_predicate_is_outside_the_negation(text: str, term: str) -> None
     """A predicate after the negated one (不清鲜变味, 不到位有点上当), or in the next item of a
     list numbered without a mark before its number (没有拖鞋2、电视坏了), is outside the
     negation."""
-    assert not _negated(text, term)
+    assert not is_negated(ANALYSER, text, term)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +58,7 @@ def test_a_later_predicate_is_outside_the_negation(text: str, term: str) -> None
 def test_the_negated_predicate_and_its_object_stay_negated(text: str, term: str) -> None:
     """A negated predicate (房间不脏, 不是特别吵), the clause after 没有发现 and a noun listed
     under one 没有 stay negated."""
-    assert _negated(text, term)
+    assert is_negated(ANALYSER, text, term)
 
 
 @given(
@@ -76,14 +71,14 @@ def test_an_opener_after_the_negated_predicate_starts_an_asserted_one(
 ) -> None:
     """An opener after a negated predicate (也, 很, 变得) starts an asserted one: 没打扫干净也脏
     tells the dirt."""
-    assert not _negated(f"房间{negated}{opener}{term}", term)
+    assert not is_negated(ANALYSER, f"房间{negated}{opener}{term}", term)
 
 
 @given(st.lists(st.sampled_from(["毛巾", "牙刷", "拖鞋", "梳子"]), min_size=1, max_size=2))
 def test_a_list_of_nouns_under_one_cue_is_negated_as_a_whole(items: list[str]) -> None:
     """A list of nouns under one 没有 (没有毛巾、牙刷) is negated to its last item."""
     text = "房间没有" + "、".join([*items, "牙刷"])
-    assert _negated(text, "牙刷")
+    assert is_negated(ANALYSER, text, "牙刷")
 
 
 @pytest.mark.parametrize(
@@ -100,7 +95,7 @@ def test_a_list_of_nouns_under_one_cue_is_negated_as_a_whole(items: list[str]) -
 )
 def test_the_not_of_a_potential_form_negates_nothing(text: str, term: str) -> None:
     """The 不 of a potential form cut apart (充/不/进去, 登/不/上) negates nothing after it."""
-    assert not _negated(text, term)
+    assert not is_negated(ANALYSER, text, term)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +107,7 @@ def test_the_not_of_a_potential_form_negates_nothing(text: str, term: str) -> No
 )
 def test_a_potential_form_after_the_negated_predicate_starts_another(text: str, term: str) -> None:
     """Past the cue's own predicate (没基础), a potential form (考不上) starts an asserted one."""
-    assert not _negated(text, term)
+    assert not is_negated(ANALYSER, text, term)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +125,7 @@ def test_a_potential_form_after_the_negated_predicate_starts_another(text: str, 
 def test_a_plain_not_before_a_verb_still_negates(text: str, term: str) -> None:
     """A 不 after an adverb or a pronoun (再也不上, 他们不出去), or after two characters before a
     complement that is a verb too (老板不开), negates; so does a cue before a potential form."""
-    assert _negated(text, term)
+    assert is_negated(ANALYSER, text, term)
 
 
 @given(
@@ -139,7 +134,7 @@ def test_a_plain_not_before_a_verb_still_negates(text: str, term: str) -> None:
 )
 def test_any_cut_potential_form_leaves_the_next_word_asserted(verb: str, complement: str) -> None:
     """Whatever the verb and directional complement, V/不/C leaves the word after it asserted."""
-    assert not _negated(f"手机{verb}不{complement}花呗", "花呗")
+    assert not is_negated(ANALYSER, f"手机{verb}不{complement}花呗", "花呗")
 
 
 @pytest.mark.parametrize(
@@ -171,5 +166,5 @@ def test_a_negation_stops_at_its_clause(
 ) -> None:
     """没有X，Y: the cue negates X, and no predicate past the comma (没有异味，头晕)."""
     text = f"{cue}{negated}{mark}{before}{told}"
-    assert _negated(text, negated)
-    assert not _negated(text, told)
+    assert is_negated(ANALYSER, text, negated)
+    assert not is_negated(ANALYSER, text, told)

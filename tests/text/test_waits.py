@@ -1,6 +1,7 @@
 """Waits told with a number (``find_waits``, facts ``wait_minutes`` and ``late_minutes``): a
 span of minutes or hours after a wait verb (等了, 送了; 用了/花了 about delivery or serving) or
-before the arrival (才送到), in minutes; after 超时, 迟到, 晚了 the time past the promise. A
+before the arrival (才送到), or from an order time to an arrival time (十二点下单，两点才送到),
+in minutes; after 超时, 迟到, 晚了 the time past the promise. A
 span expected, promised, not reached or quick, or time spent on anything else, is none."""
 
 from __future__ import annotations
@@ -77,6 +78,42 @@ def test_a_time_past_the_promise_is_read(text: str, expected: list[tuple[str, in
 )
 def test_no_wait(text: str) -> None:
     """Speed, a limit, a span expected, time spent on anything else or a clock is no wait."""
+    assert waits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1:50订的，快五点送到的", [("wait", 190)]),
+        ("十二点下单，两点才送到", [("wait", 120)]),
+        ("11点半点的餐1点多才到", [("wait", 90)]),
+        ("十一点四十订的，一点零五送到", [("wait", 85)]),
+        ("下午3点下单，晚上7点才送来", [("wait", 240)]),
+        ("下单时间是11:20，13:05才送到", [("wait", 105)]),
+        ("3点下单3点半就到了", [("wait", 30)]),
+    ],
+)
+def test_a_wait_told_by_clock_times_is_read(text: str, expected: list[tuple[str, int]]) -> None:
+    """An order time and a later arrival time give the wait as their difference, across noon
+    or midnight on a 12-hour dial unless the half of the day is told."""
+    assert waits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "营业时间10点到2点",
+        "12点下单，营业时间10点到2点",
+        "两点才送到",
+        "十二点下单，还没送到",
+        "晚上11点下的单，第二天上午10点送到",
+        "10:25下的单，建议11:45送到",
+        "十二点下单，预计两点送到",
+    ],
+)
+def test_no_wait_by_clock_times(text: str) -> None:
+    """A range of hours, an arrival with no order time, an order with no arrival, an arrival
+    only asked or expected, or times over 12 hours apart tell no wait."""
     assert waits(text) == []
 
 

@@ -96,7 +96,7 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
         elif (
             word in clauses._DEONTIC and index - 1 in named_at and current is Actor.RESPONDENT
         ) or (
-            (index == 0 or previous in clauses._CLAUSE_MARKS)
+            (index == 0 or previous in clauses.CLAUSE_MARKS)
             and word.startswith(clauses._WRITER_VERBS)
         ):
             current = Actor.COMPLAINANT

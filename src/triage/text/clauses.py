@@ -56,6 +56,7 @@ from triage.text.segment import Segmentation
 
 __all__ = [
     "ACTOR_LEXICONS",
+    "CLAUSE_MARKS",
     "Actor",
     "ClauseReading",
     "Mode",
@@ -109,7 +110,9 @@ _PASSIVE = frozenset({"被", "遭", "遭到", "受到", "让"})
 _PASSIVE_START = frozenset(word[0] for word in _PASSIVE)
 _WRITER_VERBS = ("想", "请问", "希望", "要求", "麻烦", "请", "恳请", "建议", "求", "盼")
 """A clause opening with these, subject dropped, is the writer's own (…发货了，想问一下…)."""
-_CLAUSE_MARKS = frozenset("，,。！？!?；;…\n")
+CLAUSE_MARKS = frozenset("，,。！？!?；;…\n")
+"""Marks that end a clause: a comma, a full stop, a question or exclamation mark, a semicolon,
+an ellipsis or a line break."""
 _NOT_PASSIVE = frozenset({"被子", "被告", "被褥", "被窝", "被单", "被罩", "被投诉人", "被投诉方"})
 _DEONTIC = frozenset({"应该", "应当", "必须", "理应", "需要", "得", "要", "务必", "该"})
 """After the respondent, these make the clause the complainant's demand (平台应该退款)."""
@@ -371,7 +374,7 @@ class ClauseReading:
             elif word[0] in _PASSIVE_START and _passive_without_agent(words, index, named_at):
                 current = Actor.UNKNOWN
             elif (word in _DEONTIC and index - 1 in named_at and current is Actor.RESPONDENT) or (
-                (index == 0 or previous in _CLAUSE_MARKS) and word.startswith(_WRITER_VERBS)
+                (index == 0 or previous in CLAUSE_MARKS) and word.startswith(_WRITER_VERBS)
             ):
                 current = Actor.COMPLAINANT
             if index in replies:
@@ -536,11 +539,11 @@ def _vocative(words: Sequence[str], index: int) -> bool:
     if (
         before >= 0
         and len(words[before]) == 1
-        and words[before] not in _CLAUSE_MARKS
-        and (before == 0 or words[before - 1] in _CLAUSE_MARKS)
+        and words[before] not in CLAUSE_MARKS
+        and (before == 0 or words[before - 1] in CLAUSE_MARKS)
     ):
         before -= 1
-    if before >= 0 and words[before] not in _CLAUSE_MARKS:
+    if before >= 0 and words[before] not in CLAUSE_MARKS:
         return False
     after = index + 1
     if after < len(words) and words[after] in _GREETINGS:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress, count
 
-from triage.text.clauses import ClauseReading, Mode
+from triage.text.clauses import CLAUSE_MARKS, ClauseReading, Mode
 from triage.text.memo import WordMemo
 from triage.text.scope import Scope
 from triage.text.segment import Segmentation
@@ -106,7 +106,7 @@ _NEGATORS = ("没", "未", "不曾", "从没", "从未")
 """A 过 in the scope of these (没用过, 从未去过) tells that nothing happened."""
 
 _TOLD = frozenset({Mode.STATEMENT, Mode.CLOSING})
-_CLAUSE_MARKS = frozenset("，,。！？!?；;…\n【】")
+_CLAUSE_MARKS = CLAUSE_MARKS | frozenset("【】")
 """Where a clause starts (`triage.text.scope`): a list mark (、) or a quote does not (我不会直接
 上x3、q5了 puts the whole list under 不会)."""
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from triage.text.clauses import CLAUSE_MARKS
 from triage.text.features import Signal, SignalKind
 from triage.text.normalize import Normalized
 from triage.text.numerals import NUMERAL, NUMERAL_START, parse_numeral
@@ -75,13 +76,11 @@ a time compared with the one expected (比预计时间晚了1小时) is told."""
 _QUICK = re.compile(r"(?:多|左右)?(?:以内|之内|内|就|不到|都不到)")
 """After the span, speed or a limit (半小时就到了, 一小时内送到): no wait told."""
 
-_CLOCK = (
+_CLOCK_RE = re.compile(
     rf"(?P<period>上午|中午|下午|傍晚|晚上|夜里)?(?P<hour>{NUMERAL})(?:点钟?|时|:|：)"
     rf"(?:(?P<half>半)|零?(?P<minute>{NUMERAL})分?)?多?"
 )
 """A clock time: 十一点四十, 1:50, 11点半, 一点零五, 下午3点, 1点多 (read as its whole hour)."""
-
-_CLOCK_RE = re.compile(_CLOCK)
 
 _ORDER_BEFORE = re.compile(
     r"(?:下单|下的单|订餐|订单|订了|订的|订|定了|定的|点餐|点单|点了外卖|叫了外卖|叫外卖)"
@@ -105,7 +104,6 @@ those after `_EXPECTED` words (预计两点送到, 要三点才到)."""
 _PERIODS_AFTERNOON = frozenset({"下午", "傍晚", "晚上", "夜里"})
 _DIAL = 12 * 60
 
-_CLAUSE_MARKS = "，,。；;！!？?\n"
 _MAX_BEFORE = 10
 
 
@@ -203,7 +201,7 @@ def _kind(match: re.Match[str], written: str) -> SignalKind | None:
     if arrived is not None and (arrived["then"] or arrived["arrival"] in _BARE_ARRIVAL):
         return SignalKind.WAIT
     if _TOOK.search(head):
-        ends = [i for i in (written.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
+        ends = [i for i in (written.find(mark, end) for mark in CLAUSE_MARKS) if i >= 0]
         clause = written[clause_start : min(ends, default=len(written))]
         if _DELIVERY.search(clause):
             return SignalKind.WAIT
@@ -212,7 +210,7 @@ def _kind(match: re.Match[str], written: str) -> SignalKind | None:
 
 def _before(start: int, written: str) -> tuple[int, str]:
     """Where the clause holding ``start`` begins, and the words of it just before ``start``."""
-    clause_start = max(written.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause_start = max(written.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
     return clause_start, written[max(clause_start, start - _MAX_BEFORE) : start]
 
 

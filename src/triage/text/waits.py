@@ -112,7 +112,7 @@ def find_waits(text: Normalized) -> tuple[Signal, ...]:
     → 137, 一个半小时才送到 → 90), ``late`` the time past the promise (超时40分钟 → 40)."""
     written = text.text
     found: list[Signal] = list(_clock_waits(text))
-    if "分钟" not in written and "小时" not in written and "钟" not in written:
+    if "钟" not in written and "小时" not in written:  # 分钟, 钟头 and 钟 hold 钟
         return tuple(found)
     for match in _SPAN.finditer(written):
         kind = _kind(match, written)

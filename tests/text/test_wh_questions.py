@@ -75,3 +75,33 @@ def test_no_effect_or_understanding_told_asks_nothing(text: str, word: str) -> N
     understanding reached."""
     assert _mode_of(text, word) is Mode.STATEMENT
     assert not asks_only(ANALYSER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("空调一开就响，估计过不了多久就会坏", "空调"),
+        ("这双鞋穿了没多久就开胶了", "开胶"),
+        ("买来没过多久屏幕就碎了", "屏幕"),
+        ("电池用不了多久就没电", "电池"),
+        ("才买了没有多久，扣款就出错了", "扣款"),
+    ],
+)
+def test_a_short_time_told_asks_nothing(text: str, word: str) -> None:
+    """多久 after a negation (没多久, 没过多久, 过不了多久, 用不了多久) tells a short time."""
+    assert _mode_of(text, word) is Mode.STATEMENT
+    assert not asks_only(ANALYSER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("花呗还款后多久恢复额度", "还款"),
+        ("退款了多久能到账", "退款"),
+        ("这都没到，多久能到", "多久"),
+    ],
+)
+def test_how_long_still_asks(text: str, word: str) -> None:
+    """Near misses: 多久 not after a negation asks how long (还款后多久, 多久能到)."""
+    assert _mode_of(text, word) is Mode.QUESTION
+    assert asks_only(ANALYSER, text)

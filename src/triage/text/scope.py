@@ -38,8 +38,9 @@ The rules (documented precisely in ``docs/text-analysis.md``):
   counts once in the window; money not arriving (钱不到位) is a 不-antecedent; the
   complainant's next step opening the clause after a 不-antecedent (你们不赔，我会…) is its
   consequence without 就, and so is any clause after a refusal conceded (不赔也行，…; 你可以
-  不赔，但是…); a clause opening past a deadline the clause before sets (…之前打给
-  我，过了周五…) is a condition to the end of its sentence. 没/未 … 就 is not a
+  不赔，但是…) or after a strong one said of the other side's act (再不转五千过来，后果
+  自负); a clause opening past a deadline the clause before sets (…之前打给我，过了周五…)
+  is a condition to the end of its sentence. 没/未 … 就 is not a
   condition (没经同意就扣款 happened). A suspicion marker (怀疑, 担心, …) makes the rest of
   its clause conditional too: 怀疑是假货 does not assert a fake. A marker's clause that ends
   as a wish (要是当初没买就好了, 如果能早点发货就更好了) is a condition complete in itself: it
@@ -361,6 +362,34 @@ def _antecedent(words: Sequence[str], index: int) -> bool:
     return predicate.startswith(_ACTIONS) and not predicate.startswith(_NOT_ACTIONS)
 
 
+_FIRST_PERSON = frozenset({"我", "我们", "本人", "咱", "咱们", "老子"})
+_OPENS_NO_ACT = ("来", "会", "济", "然", "是", "用")
+
+
+def _strong_antecedent(words: Sequence[str], index: int) -> bool:
+    """Whether the 不-word at ``index`` is a strong "if not" said of the other side's act
+    (再不退款, 你们再不转五千过来, 若不赔偿, 如不处理): its clause is a condition even with no
+    就 in the clause after it. Not 再不济, 再不然 (other words), a vow of the writer's own
+    (我再不来了, 我以后再不会买) or 再不 + a state (再不好用)."""
+    word = words[index]
+    if word.startswith(("再不", "若不", "如不")):
+        predicate = word[2:]
+    elif index and words[index - 1] == "再" and word.startswith("不"):
+        predicate = word[1:]
+    else:
+        return False
+    if any(before in _FIRST_PERSON for before in words[max(0, index - 3) : index]):
+        return False
+    predicate += "".join(words[index + 1 : index + 4])
+    while predicate.startswith(_MANNER):
+        predicate = predicate[next(len(m) for m in _MANNER if predicate.startswith(m)) :]
+    return (
+        predicate.startswith(_ACTIONS)
+        and not predicate.startswith(_NOT_ACTIONS)
+        and not predicate.startswith(_OPENS_NO_ACT)
+    )
+
+
 _SPOKEN = frozenset(
     {
         "说", "讲", "骂", "听", "问", "原", "句", "一句", "几句", "这句", "那句", "过", "之类",
@@ -618,7 +647,10 @@ class Scope:
                 else:
                     held = not_word is not None and not_clause == clause - 1
                     stop = _bounds(self._sentence_ends, starts[index] + 1, len(self._text))[1]
-                    opening = _opens_at_clause(self._text, starts[index], begin, held, stop)
+                    strong = not_word is not None and held and _strong_antecedent(words, not_word)
+                    opening = _opens_at_clause(
+                        self._text, starts[index], begin, held, stop, strong=strong
+                    )
                     if opening == "step":  # 你们不赔，我会发到网上: to the end of that clause
                         opened, until, hold = not_word, len(words), None
                     elif opening == "deadline":  # …之前打给我，过了周五…: to the sentence's end
@@ -673,7 +705,10 @@ _CONCEDED_FORM = (
     r"(?:也(?:行|可以|成|没关系|没事|无所谓)|无所谓|可以不(?!可以|行).{1,4})[啊呀吧的了呢]?"
 )
 """A refusal conceded at a clause's end (不赔也行, 你可以不赔): see `_CONCEDED`."""
-_CLAUSE_OPENER = re.compile(rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})|(?:{_CONCEDED_FORM})[，,…]")
+_CLAUSE_OPENER = re.compile(
+    rf"[，,…](?:{_STEP}|{_AFTER_DEADLINE})|(?:{_CONCEDED_FORM})[，,…]"
+    r"|(?:再不|若不|如不)[^，,。！？!?；;\n]{1,12}[，,…]"
+)
 """Whether a text may hold a condition that opens at a clause end (a shortcut's test)."""
 
 
@@ -687,16 +722,23 @@ tells what happened."""
 
 
 def _opens_at_clause(
-    text: str, mark: int, clause_begin: int, antecedent: bool, clause_stop: int
+    text: str,
+    mark: int,
+    clause_begin: int,
+    antecedent: bool,
+    clause_stop: int,
+    *,
+    strong: bool = False,
 ) -> Literal["step", "deadline", None]:
     """What the clause after the clause end at character ``mark`` opens: the consequence of
     the clause before (``antecedent``: it holds a 不-antecedent) when it starts with the
     complainant's next step, or whatever it says when the clause before concedes the refusal
-    (不赔也行, 你可以不赔); a condition when it starts past a deadline that the clause
+    (不赔也行, 你可以不赔) or its 不-antecedent is a strong one (``strong``: 再不转五千过来，
+    后果自负; 若不赔偿，视频发抖音); a condition when it starts past a deadline that the clause
     before (from character ``clause_begin``) sets and a consequence follows before the
     sentence's end (``clause_stop``); else nothing."""
     if antecedent and (
-        _STEP_AT.match(text, mark + 1) or _CONCEDED.search(text, clause_begin, mark)
+        strong or _STEP_AT.match(text, mark + 1) or _CONCEDED.search(text, clause_begin, mark)
     ):
         return "step"
     if (

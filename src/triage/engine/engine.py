@@ -271,14 +271,19 @@ class Engine:
             frozenset(name for rule in compiled.rules.values() for name in rule.facts())
             for compiled in self._network.passes
         )
-        self._gates = tuple(Gate(compiled.rules.values()) for compiled in self._network.passes)
         # The derive passes, a few rules each, are tested in Python with durable_rules'
-        # semantics (triage.compile.predicates): an assert costs more than their tests.
-        # The axis rules, hundreds, are matched by durable_rules.
+        # semantics (triage.compile.predicates): an assert costs more than their tests,
+        # and testing them costs less than asking their gate first. The axis rules,
+        # hundreds, are matched by durable_rules, behind their gate.
         self._predicates: dict[int, tuple[tuple[Rule, Predicate], ...]] = {
             index: tuple((rule, predicate(rule.when)) for rule in compiled.rules.values())
             for index, compiled in enumerate(self._network.passes)
             if _derives_only(compiled)
+        }
+        self._gates = {
+            index: Gate(compiled.rules.values())
+            for index, compiled in enumerate(self._network.passes)
+            if index not in self._predicates
         }
         rulesets: dict[int, DurableRuleset] = {}
         try:
@@ -600,14 +605,14 @@ class Engine:
         with self._lock:
             if not self._finalizer.alive:
                 raise EngineError("the engine is closed")
-            for index, gate in enumerate(self._gates):
-                if not gate.open(facts):
-                    continue
+            for index in range(len(self._network.passes)):
                 tested = self._predicates.get(index)
-                if tested is None:
+                if tested is not None:
+                    rules = [rule for rule, holds in tested if holds(facts)]
+                elif self._gates[index].open(facts):
                     rules = self._fire(index, facts)
                 else:
-                    rules = [rule for rule, holds in tested if holds(facts)]
+                    continue
                 fired.extend(rules)
                 for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
                     facts.update(rule.then.derive)

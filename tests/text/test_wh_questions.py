@@ -105,3 +105,31 @@ def test_how_long_still_asks(text: str, word: str) -> None:
     """Near misses: 多久 not after a negation asks how long (还款后多久, 多久能到)."""
     assert _mode_of(text, word) is Mode.QUESTION
     assert asks_only(ANALYSER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("一股怪味，不知道放了多久", "怪味"),
+        ("桌子上不知道多久没擦过", "桌子"),
+        ("水果都皱了，不清楚放多久了", "水果"),
+    ],
+)
+def test_a_time_past_not_known_asks_nothing(text: str, word: str) -> None:
+    """不知道 … 多久 with 了 or 没…过 tells that goods or a room were left for long: no question."""
+    assert _mode_of(text, word) is Mode.STATEMENT
+    assert not asks_only(ANALYSER, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("还款了，不知道多久能恢复额度", "恢复"),
+        ("不知道过多久能到账", "到账"),
+        ("额度被降了？多久能恢复", "恢复"),
+    ],
+)
+def test_how_long_wondered_still_asks(text: str, word: str) -> None:
+    """Near misses: 不知道 … 多久 of what is still to come (多久能恢复, 过多久能到账) asks."""
+    assert _mode_of(text, word) is Mode.QUESTION
+    assert asks_only(ANALYSER, text)

@@ -142,7 +142,9 @@ _SPEECH_LABEL = re.compile(f"(?:反映|来电|说|表示|{_REPLY_VERBS})[^。！
 """A label opening someone's words (…再次来电反映：, 用户回复：): it ends a quoted reply."""
 _ASKING = (
     "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
-    "什么时候|什么原因|啥原因|何时|(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
+    "什么时候|什么原因|啥原因|何时|"
+    "(?:^|(?<=[，,；;。！？!?…\n]))(?![^，,；;]*(?:不知|不清楚|不晓得)[^，,；;]*(?:了|没[^，,；;]*过))"
+    "[^，,；;]*?(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
     "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
     "如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
@@ -152,7 +154,8 @@ _ASKING = (
 _QUESTION = re.compile("请问|" + _ASKING)
 """Questions: question words (多长时间, 什么意思, 什么情况 and 有什么影响 among them, but not
 没有什么影响 nor an understanding told, 明白什么意思了; nor 多久 after a negation, which tells a
-short time: 没多久就坏了, 没过多久, 过不了多久就会出问题), a verb asked as A-not-A (算不算,
+short time: 没多久就坏了, 没过多久, 过不了多久就会出问题, nor in a time past not known, 不知道放了
+多久, 不知道多久没擦过; 不知道多久能到 asks), a verb asked as A-not-A (算不算,
 扣不扣, 要不要, 退不退: not 时不时, 动不动, 好不好, 信不信, 不错不错, 爱理不理), a final
 吗/么/呢, a question mark.
 After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing.

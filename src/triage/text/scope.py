@@ -80,6 +80,12 @@ _CLAUSE_END_LISTED = re.compile(
 before it (没有发票2、屏幕坏了: the 2 of 2、 ends the first item); a number answered by another
 after its 、 is a range or a list of numbers (只有2、3种, 4、5号楼), no list number."""
 _CLAUSE_ONLY = frozenset("，,…")
+_STEP_ASKED = re.compile(
+    r"(?:想|要|想要|要想)(?:让我|我)?(?:删|撤|私了|了结|不投诉|不举报|不曝光)[^，,。！？!?；;\n…]{0,4}[？?]"
+)
+"""A clause that asks for the writer's own withdrawal (想删评？, 要我撤诉？, 想私了？) and is
+answered at once by its price (想删评？给钱。): its question mark ends the clause, not the
+sentence, so the withdrawal and its price are read together."""
 
 NEGATION_WINDOW = 3
 """Tokens allowed between a negation cue and the token it negates."""
@@ -456,8 +462,13 @@ class Scope:
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        text = self._text
-        return [end for end in self._clause_ends if text[end] not in _CLAUSE_ONLY]
+        text, ends = self._text, self._clause_ends
+        return [
+            end
+            for at, end in enumerate(ends)
+            if text[end] not in _CLAUSE_ONLY
+            and not _STEP_ASKED.fullmatch(text, ends[at - 1] + 1 if at else 0, end + 1)
+        ]
 
     @cached_property
     def _clause_marks(self) -> frozenset[int]:

@@ -15,8 +15,7 @@ from typing import Any, NamedTuple, TypedDict, TypeVar, Unpack
 
 from pydantic import BaseModel
 
-from triage.compile.network import Network, Pass, build_network
-from triage.compile.predicates import Predicate, predicate
+from triage.compile.network import Network, build_network
 from triage.engine.batch import decide_batch, default_workers
 from triage.engine.cache import RuleSetCache, paths_key, text_key
 from triage.engine.durable import DurableRuleset
@@ -218,15 +217,10 @@ def _parts(
 
 
 def _close_all(
-    rulesets: Iterable[DurableRuleset], overflow: Mapping[int, DurableRuleset] | None = None
+    rulesets: list[DurableRuleset], overflow: Mapping[int, DurableRuleset] | None = None
 ) -> None:
     for ruleset in [*rulesets, *(overflow or {}).values()]:
         ruleset.close()
-
-
-def _derives_only(compiled: Pass) -> bool:
-    """Whether every rule of the pass is a derive rule (a stratum before the axis rules)."""
-    return all(rule.axis is Axis.DERIVE for rule in compiled.rules.values())
 
 
 class Engine:
@@ -271,41 +265,27 @@ class Engine:
             frozenset(name for rule in compiled.rules.values() for name in rule.facts())
             for compiled in self._network.passes
         )
-        # The derive passes, a few rules each, are tested in Python with durable_rules'
-        # semantics (triage.compile.predicates): an assert costs more than their tests,
-        # and testing them costs less than asking their gate first. The axis rules,
-        # hundreds, are matched by durable_rules, behind their gate.
-        self._predicates: dict[int, tuple[tuple[Rule, Predicate], ...]] = {
-            index: tuple((rule, predicate(rule.when)) for rule in compiled.rules.values())
-            for index, compiled in enumerate(self._network.passes)
-            if _derives_only(compiled)
-        }
-        self._gates = {
-            index: Gate(compiled.rules.values())
-            for index, compiled in enumerate(self._network.passes)
-            if index not in self._predicates
-        }
-        rulesets: dict[int, DurableRuleset] = {}
+        self._gates = tuple(Gate(compiled.rules.values()) for compiled in self._network.passes)
+        rulesets: list[DurableRuleset] = []
         try:
-            for index, compiled in enumerate(self._network.passes):
-                if index not in self._predicates:
-                    rulesets[index] = DurableRuleset(compiled.definition)
+            rulesets.extend(
+                DurableRuleset(compiled.definition) for compiled in self._network.passes
+            )
         except BaseException:
-            _close_all(rulesets.values())
+            _close_all(rulesets)
             raise
         self._rulesets = rulesets
-        """Pass index → its ruleset in durable_rules, for the passes not tested in Python."""
         self._overflow: dict[int, DurableRuleset] = {}
         """Pass index → its overflow version, created for the first fact too large for the
         pass (see `triage.compile.network.Pass.overflow`)."""
         _LOG.info(
             "rule set %s compiled: %d passes, engine ready in %.1f ms",
             ruleset.version,
-            len(self._network.passes),
+            len(rulesets),
             (time.perf_counter() - started) * 1000,
         )
         self._lock = threading.Lock()
-        self._finalizer = weakref.finalize(self, _close_all, rulesets.values(), self._overflow)
+        self._finalizer = weakref.finalize(self, _close_all, rulesets, self._overflow)
 
     # --- construction ------------------------------------------------------------------
 
@@ -605,32 +585,21 @@ class Engine:
         with self._lock:
             if not self._finalizer.alive:
                 raise EngineError("the engine is closed")
-            for index in range(len(self._network.passes)):
-                tested = self._predicates.get(index)
-                if tested is not None:
-                    rules = [rule for rule, holds in tested if holds(facts)]
-                elif self._gates[index].open(facts):
-                    rules = self._fire(index, facts)
-                else:
+            for index, (compiled, ruleset, reads, gate) in enumerate(
+                zip(self._network.passes, self._rulesets, self._reads, self._gates, strict=True)
+            ):
+                if not gate.open(facts):
                     continue
+                encoded = compiled.encode(facts, reads)
+                if not compiled.fits(encoded) and compiled.overflow is not None:
+                    compiled, ruleset = compiled.overflow, self._overflow_ruleset(index)
+                    encoded = compiled.encode(facts, reads)
+                names = dict.fromkeys(ruleset.fire(encoded))
+                rules = [compiled.rules[name] for name in names if name in compiled.rules]
                 fired.extend(rules)
                 for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
                     facts.update(rule.then.derive)
         return fired
-
-    def _fire(self, index: int, facts: Mapping[str, FactValue]) -> list[Rule]:
-        """The rules of pass ``index`` that durable_rules fires on ``facts``."""
-        compiled, ruleset, reads = (
-            self._network.passes[index],
-            self._rulesets[index],
-            self._reads[index],
-        )
-        encoded = compiled.encode(facts, reads)
-        if not compiled.fits(encoded) and compiled.overflow is not None:
-            compiled, ruleset = compiled.overflow, self._overflow_ruleset(index)
-            encoded = compiled.encode(facts, reads)
-        names = dict.fromkeys(ruleset.fire(encoded))
-        return [compiled.rules[name] for name in names if name in compiled.rules]
 
     def _overflow_ruleset(self, index: int) -> DurableRuleset:
         """The overflow version of pass ``index`` in durable_rules (created on first use)."""

@@ -140,25 +140,39 @@ of the paragraph or to the next label of someone speaking (来电反映：…), 
 praise of the writer's, its advice (建议用户走司法程序) no suggestion of the caller's."""
 _SPEECH_LABEL = re.compile(f"(?:反映|来电|说|表示|{_REPLY_VERBS})[^。！？；!?;\n]{{0,12}}[：:]")
 """A label opening someone's words (…再次来电反映：, 用户回复：): it ends a quoted reply."""
+_REPROACH = "(?!能不能(?:走|用|上|长)点心)"
+"""Not 能不能走点心, 能不能用点心, 能不能上点心, 能不能长点心: a reproach (take more care), no
+question."""
+_FREE_CHOICE = "(?<!无论)(?<!不论)(?<!不管)"
+"""Not after 无论, 不论 or 不管: a question word there concedes any answer and asks nothing
+(无论如何, 不管怎么说, 不论是否退款)."""
 _ASKING = (
-    "是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
-    "什么时候|什么原因|啥原因|何时|"
+    _FREE_CHOICE
+    + _REPROACH
+    + "(?:是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
+    "什么时候|什么原因|啥原因|何时)|"
     "(?:^|(?<=[，,；;。！？!?…\n]))(?![^，,；;]*(?:不知|不清楚|不晓得)[^，,；;]*(?:了|没[^，,；;]*过))"
-    "[^，,；;]*?(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
-    "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
-    "如何|(?<![不没])怎样|(?<![不没])怎么|(?<![不没])咋|"
+    "[^，,；;]*?(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道没有])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
+    + _FREE_CHOICE
+    + _REPROACH
+    + "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
+    + _FREE_CHOICE
+    + "(?:如何|(?<![不没])怎样|(?<![不没])怎么(?!样?也)|(?<![不没])咋)|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
     "(?:^|(?<=[，,；;]))(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
     "(?:在哪|(?:(?<![没])多少钱?|哪里|哪儿|哪天|哪个|几号|几点)[了啊呀啦哈]?(?=[。！？!?；;，,\\s]*$))"
 )
 _QUESTION = re.compile("请问|" + _ASKING)
 """Questions: question words (多长时间, 什么意思, 什么情况 and 有什么影响 among them, but not
-没有什么影响 nor an understanding told, 明白什么意思了; nor 多久 after a negation, which tells a
-short time: 没多久就坏了, 没过多久, 过不了多久就会出问题, nor in a time past not known, 不知道放了
-多久, 不知道多久没擦过; 不知道多久能到 asks), a verb asked as A-not-A (算不算,
+没有什么影响, nor 没(有)什么意思 or 有什么意思 (pointless), nor an understanding told, 明白什么
+意思了; nor a question word after 无论/不管 (`_FREE_CHOICE`), nor 能不能走点心 (`_REPROACH`);
+nor 多久 after a negation, which tells a short time: 没多久就坏了, 没过多久, 过不了多久就会出
+问题, nor in a time past not known, 不知道放了多久, 不知道多久没擦过; 不知道多久能到 asks), a
+verb asked as A-not-A (算不算,
 扣不扣, 要不要, 退不退: not 时不时, 动不动, 好不好, 信不信, 不错不错, 爱理不理), a final
 吗/么/呢, a question mark.
-After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing.
+After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing;
+before 也, 怎么 (怎么样) means "however hard" (怎么也打不通, 怎么样也睡不着).
 Read per sentence for `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
 _WH = re.compile("为什么|为何|为啥|怎|咋|如何|什么|啥|哪|谁|几|多少|多久|多长|何时|何")

@@ -226,3 +226,39 @@ def test_a_sum_before_the_second_either_is_demanded(
     assert [(amount.value, amount.role.value) for amount in analyser.analyse(text).amounts] == [
         (Decimal(value), role)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("不想被曝光的话，先准备两万块", 20_000),
+        ("不想上新闻就筹五万现金", 50_000),
+        ("不想被举报就拿五万来", 50_000),
+        ("要是不想被投诉，就凑三万块", 30_000),
+    ],
+)
+def test_a_sum_gathered_in_a_consequence_is_demanded(
+    analyser: Analyser, text: str, value: int
+) -> None:
+    """准备, 筹, 凑, 拿 right before a sum in a condition's consequence: the sum is to be got
+    ready and handed over, so it is demanded though no demand verb names it."""
+    assert [(amount.value, amount.role.value) for amount in analyser.analyse(text).amounts] == [
+        (Decimal(value), "demand")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("我在筹五万现金买车", []),  # a plan: a bare number is no sum
+        ("先准备两万块", [(Decimal(20_000), "other")]),  # no condition: no role
+        ("不想排队的话，先准备好零钱", []),
+    ],
+)
+def test_a_sum_gathered_alone_is_no_demand(
+    analyser: Analyser, text: str, amounts: list[tuple[Decimal, str]]
+) -> None:
+    """Outside a condition, 准备, 筹, 凑, 拿 before a sum tell a plan, not a demand."""
+    assert [
+        (amount.value, amount.role.value) for amount in analyser.analyse(text).amounts
+    ] == amounts

@@ -23,6 +23,7 @@ __all__ = [
     "BARE_CUE_GAP",
     "BOUND_CUES",
     "CUE_WINDOW",
+    "GATHER_CUES",
     "HANDED_OVER",
     "OFFER_CUES",
     "REFUND_CUES",
@@ -100,6 +101,11 @@ REFUND_CUES = (
 HANDED_OVER = ("出来", "过来", "到这个账户", "到指定账户", "到这个卡", "到这张卡")
 """Right after a sum, the sum is to be handed over (拿两万块钱出来, 先打一万过来, 转五万到这个账户):
 demanded."""
+
+GATHER_CUES = ("准备", "筹", "凑", "拿")
+"""Right before a sum inside a condition's consequence, the sum is to be got ready and handed
+over (不想被曝光的话，先准备两万块; 不想上新闻就筹五万现金): demanded. Outside a condition they
+tell a plan (我在筹五万现金买车) and no role."""
 
 OFFER_CUES = (
     "只肯", "只愿意", "只同意", "只答应", "只给", "只赔", "只退", "只补", "只能赔", "只能退",
@@ -212,11 +218,16 @@ def find_amounts(text: Normalized, scope: Scope) -> tuple[Amount, ...]:
     cues = _Cues(normalized)
     amounts: list[Amount] = []
     for match in _MONEY.finditer(normalized):
-        found = _value(match, normalized, cues)
+        gathered = normalized.endswith(GATHER_CUES, 0, match.start()) and scope.conditional_at(
+            match.start()
+        )
+        found = _value(match, normalized, cues, gathered=gathered)
         if found is None:
             continue
         start, end = found.start, match.end()
         role = cues.role(start, end, scope.clause(start), scope.sentence(start))
+        if role is None and gathered:
+            role = AmountRole.DEMAND
         if found.vague and role not in _FLOOR_ROLES:
             continue
         begin, finish = text.to_original(start, end)
@@ -344,7 +355,7 @@ _NOT_MONEY_AFTER = re.compile(r"的?(?:密码|验证码|号码|数字|编号|账
 _MONEY_AFTER = ("的钱", "的赔偿", "的补偿")
 
 
-def _value(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
+def _value(match: re.Match[str], text: str, cues: _Cues, *, gathered: bool) -> _Sum | None:
     """The sum in yuan if the match is money, else None (cheapest tests first)."""
     start, end = match.span()
     if match.group("places"):
@@ -360,6 +371,7 @@ def _value(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
         (one_character and not (match.group("over") or about or match.group("low")))
         or not (
             cues.just_before(start)
+            or gathered
             or text.startswith(_SENT_ON, end)
             or _FEES.match(text, match.end("scale") if match.group("scale") else end)
         )
@@ -442,7 +454,7 @@ def _value_alone(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:
     again = _MONEY.match(text, at if at >= 0 else match.start("number"))
     if again is None or again.group("low"):
         return None
-    return _value(again, text, cues)
+    return _value(again, text, cues, gathered=False)
 
 
 def _places(match: re.Match[str], text: str, cues: _Cues) -> _Sum | None:

@@ -578,6 +578,11 @@ class Scope:
                 return True
         return False
 
+    def conditional_at(self, position: int) -> bool:
+        """Whether the token holding the character at ``position`` is in a condition, its
+        consequence or a suspicion."""
+        return self.conditional(bisect.bisect_right(self._starts, position) - 1)
+
     def conditional(self, index: int) -> bool:
         """Whether the token at ``index`` is in a condition, its consequence or a suspicion."""
         if index in self._suspected_tokens:

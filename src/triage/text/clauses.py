@@ -25,7 +25,8 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   the first sentence, to the end of the paragraph or the next label of someone speaking.
 * **mode** of the clause: ``statement``, ``question`` (是否, 会不会, 为什么, 吗 or ？ closing
   the clause; a verb asked as A-not-A, 算不算, 扣不扣; 在哪, or 多少, 哪里, 哪天, 几号 …
-  closing it, unless 不知/不清楚 … tells it as an embedded question), ``rhetorical`` (难道,
+  closing it, unless 不知/不清楚 … tells it as an embedded question; nor 是不是 after 不知道,
+  怀疑 …: 不知道是不是真货 tells a doubt), ``rhetorical`` (难道,
   凭什么, 不是…吗, 要不要这么…). A comma-joined ticket
   (手机三天就黑屏了，请问能不能退，客服一直不回) asks only in the clause that asks. 请问 (想问,
   请教) opens a question: its clause asks (and the next one when it stands alone: 请问，…)
@@ -146,15 +147,21 @@ question."""
 _FREE_CHOICE = "(?<!无论)(?<!不论)(?<!不管)"
 """Not after 无论, 不论 or 不管: a question word there concedes any answer and asks nothing
 (无论如何, 不管怎么说, 不论是否退款)."""
+_DOUBTED = "(?!(?:(?<=不知道)|(?<=不知)|(?<=不清楚)|(?<=不晓得)|(?<=怀疑))是不是)"
+"""Not 是不是 right after 不知(道), 不清楚, 不晓得 or 怀疑: the whether-clause is embedded in a
+doubt told (不知道是不是真货, 怀疑是不是二手的), which states the doubt and asks nothing; a
+question mark still asks (不知道是不是正品？)."""
 _ASKING = (
     _FREE_CHOICE
     + _REPROACH
+    + _DOUBTED
     + "(?:是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时)|"
     "(?:^|(?<=[，,；;。！？!?…\n]))(?![^，,；;]*(?:不知|不清楚|不晓得)[^，,；;]*(?:了|没[^，,；;]*过))"
     "[^，,；;]*?(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道没有])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
     + _FREE_CHOICE
     + _REPROACH
+    + _DOUBTED
     + "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
     + _FREE_CHOICE
     + "(?:如何|(?<![不没])怎样|(?<![不没])怎么(?!样?也)|(?<![不没])咋)|"

@@ -121,7 +121,7 @@ class Analyser:
             people=find_people(normalized),
             units=find_units(normalized),
             times=find_times(normalized, reference) if reference is not None else (),
-            sector=guess_sector(hits),
+            sector=guess_sector(hits, normalized.text),
             reference_date=reference,
             overdue=find_overdue(normalized, reference),
             asks_only=reading.asks_only,

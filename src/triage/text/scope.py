@@ -363,13 +363,21 @@ def _antecedent(words: Sequence[str], index: int) -> bool:
         return index > 0 and words[index - 1] in _MONEY
     if predicate.startswith("说") and not predicate.startswith(("说清楚", "说明")):
         return False  # 苹果小不说还酸: "let alone"
+    return _names_an_act(predicate)
+
+
+def _names_an_act(predicate: str, *, unless: tuple[str, ...] = ()) -> bool:
+    """Whether what follows a 不 names an act (`_ACTIONS`, not `_NOT_ACTIONS` nor ``unless``),
+    once the adverbs of manner before the verb are passed (不及时处理, 再不尽快退款)."""
     while predicate.startswith(_MANNER):
         predicate = predicate[next(len(m) for m in _MANNER if predicate.startswith(m)) :]
-    return predicate.startswith(_ACTIONS) and not predicate.startswith(_NOT_ACTIONS)
+    return predicate.startswith(_ACTIONS) and not predicate.startswith(_NOT_ACTIONS + unless)
 
 
 _FIRST_PERSON = frozenset({"我", "我们", "本人", "咱", "咱们", "老子"})
 _OPENS_NO_ACT = ("来", "会", "济", "然", "是", "用")
+"""After a strong 不-word, what opens no act of the other side (再不来, 再不会, 再不济, 再不然,
+再不是, 再不用)."""
 
 
 def _strong_antecedent(words: Sequence[str], index: int) -> bool:
@@ -386,14 +394,7 @@ def _strong_antecedent(words: Sequence[str], index: int) -> bool:
         return False
     if any(before in _FIRST_PERSON for before in words[max(0, index - 3) : index]):
         return False
-    predicate += "".join(words[index + 1 : index + 4])
-    while predicate.startswith(_MANNER):
-        predicate = predicate[next(len(m) for m in _MANNER if predicate.startswith(m)) :]
-    return (
-        predicate.startswith(_ACTIONS)
-        and not predicate.startswith(_NOT_ACTIONS)
-        and not predicate.startswith(_OPENS_NO_ACT)
-    )
+    return _names_an_act(predicate + "".join(words[index + 1 : index + 4]), unless=_OPENS_NO_ACT)
 
 
 _SPOKEN = frozenset(

@@ -152,21 +152,25 @@ _DOUBTED = "(?!(?:(?<=不知道)|(?<=不知)|(?<=不清楚)|(?<=不晓得)|(?<=�
 doubt told (不知道是不是真货, 怀疑是不是二手的), which states the doubt and asks nothing; a
 question mark still asks (不知道是不是正品？)."""
 _ASKING = (
-    _FREE_CHOICE
+    "(?=[是能可会有为怎咋什啥何])"
+    + _FREE_CHOICE
     + _REPROACH
     + _DOUBTED
     + "(?:是否|能否|可否|会不会|是不是|有没有|能不能|可不可以|为什么|为何|怎么办|咋办|怎么回事|"
     "什么时候|什么原因|啥原因|何时)|"
-    "(?:^|(?<=[，,；;。！？!?…\n]))(?![^，,；;]*(?:不知|不清楚|不晓得)[^，,；;]*(?:了|没[^，,；;]*过))"
+    "(?:^|(?<=[，,；;。！？!?…\n]))(?=[^，,；;]*?多久)(?![^，,；;]*(?:不知|不清楚|不晓得)[^，,；;]*(?:了|没[^，,；;]*过))"
     "[^，,；;]*?(?<![没不])(?<!不了)(?<!没有)(?<!没.)多久|多长时间|(?<![白懂道没有])什么意思|什么情况(?![都也])|(?<![没])有什么影响|"
+    + "(?=[\u4e00-\u9fff]不)"
     + _FREE_CHOICE
     + _REPROACH
     + _DOUBTED
     + "(?<![不爱])(?![时动好得信])(?P<either>[\u4e00-\u9fff])不(?P=either)|"
+    + "(?=[如怎咋])"
     + _FREE_CHOICE
     + "(?:如何|(?<![不没])怎样|(?<![不没])怎么(?!样?也)|(?<![不没])咋)|"
     "[吗么呢嘛][啊呀啦哈]?(?=[。！？!?；;，,\\s]*$)|[?？]|"
-    "(?:^|(?<=[，,；;]))(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
+    "(?:^|(?<=[，,；;]))(?=[^，,；;]*?(?:在哪|多少|哪里|哪儿|哪天|哪个|几号|几点))"
+    "(?![^，,；;]*(?:不知|不清楚|不晓得|不确定|不明白))[^，,；;]*?"
     "(?:在哪|(?:(?<![没])多少钱?|哪里|哪儿|哪天|哪个|几号|几点)[了啊呀啦哈]?(?=[。！？!?；;，,\\s]*$))"
 )
 _QUESTION = re.compile("请问|" + _ASKING)
@@ -180,6 +184,9 @@ verb asked as A-not-A (算不算,
 吗/么/呢, a question mark.
 After 不 or 没, 怎么 and 咋 mean "not very" (不怎么样, 不咋地, 没怎么用过) and ask nothing;
 before 也, 怎么 (怎么样) means "however hard" (怎么也打不通, 怎么样也睡不着).
+Each guarded alternative opens with a lookahead on what it must hold (its first characters, or
+多久 and 在哪/多少/哪… in the clause), so its guards and scans run only where it may match:
+the same matches, at about half the cost.
 Read per sentence for `ClauseReading.asks_only`; per clause, ``_ASKS`` and ``_INTRODUCER``."""
 _ASKS = re.compile(_ASKING)
 _WH = re.compile("为什么|为何|为啥|怎|咋|如何|什么|啥|哪|谁|几|多少|多久|多长|何时|何")

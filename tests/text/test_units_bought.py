@@ -204,3 +204,21 @@ def test_price_per_unit_is_no_count(bought: int, price: int, measure: str) -> No
     """A unit that is the price's (每瓶68元) counts nothing: the units bought stay those told."""
     text = f"买了{bought}{measure}，每{measure}{price}元。"
     assert _ANALYSER.analyse(text).facts.get("units_bought") == bought
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("我在你们店买了3部同型号手机，另外两家店也各买了2部。", 7),
+        ("在你们店买了2台，在另外两家店又各买了2台同款行车记录仪。", 6),
+        ("我在你们专柜买了4双，别的三家也买了同款各1双。", 7),
+        # near misses: the shops each, with none told besides, and kinds each stay their whole
+        ("在两家店各买了2台同款空调。", 4),
+        ("另外两家店各买了3件。", 6),
+        ("这款面膜三种口味各买了10盒。", 30),
+    ],
+)
+def test_other_shops_add(analyser: Analyser, text: str, units: int) -> None:
+    """What other shops each sold (另外两家店各买了2部) is bought besides what this shop sold,
+    so it adds to it; shops or kinds each with nothing told besides are the whole."""
+    assert analyser.analyse(text).facts.get("units_bought") == units

@@ -204,6 +204,9 @@ _KINDS_EACH = re.compile(
 )
 """Each of several kinds or buyers (两种各买了20盒 is 40; 巧克力、饼干、薯片各买了10包 is 30):
 the kinds counted, or the names listed before 各 in the clause."""
+_OTHER_SHOPS = re.compile(rf"(?:另外|别的|其他|其它)(?P<k>{NUMERAL})(?:个)?家(?!人|里|长|属)")
+"""Shops other than the one complained about (另外两家, 别的三家店): what each of them sold is
+bought besides (法释〔2024〕9号: purchases of the same goods are counted together)."""
 _LIST_JOINT = re.compile(r"、|和|及|与|跟")
 _GOODS_NAME = (
     r"(?:(?!买|购|退|换|坏|剩|吃|喝|用|开|扔|少|送|发|过期|其中|只|又|共|总|合|每|各|花|价|元|钱|赔"
@@ -302,7 +305,8 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
     Purchases told one by one add up (买了50袋，又买了200袋 is 250 bought), and so do goods
     listed after one purchase word (买了A 10瓶、B 20袋 is 30), unless the text states a total
     itself (共计120盒) or groups by the units in each (下了12单，每单5盒 is 60; 两种各买了20盒
-    is 40); separate payments (刷卡40次) count a unit each.
+    is 40), but other shops each add to what was bought here (买了3部，另外两家店各买了2部 is 7);
+    separate payments (刷卡40次) count a unit each.
     """
     normalized = text.text
     found: list[Signal] = []
@@ -328,13 +332,23 @@ def find_units(text: Normalized) -> tuple[Signal, ...]:
         count = _count(match["a"] or match["b"])
         if count > 1:
             found.append(_signal(text, SignalKind.UNITS, count, *match.span()))
-    # Groups by the units in each state the whole: nothing told beside them is added.
+    # Groups by the units in each state the whole: nothing told beside them is added. Other
+    # shops' each (另外两家店各买了2部) are purchases of their own, added to those told here.
     grouped = [
-        _signal(text, SignalKind.UNITS, value, *span)
-        for value, span in (*_groups_each(normalized), *_kinds_each(normalized))
+        _signal(text, SignalKind.UNITS, value, *span) for value, span in _groups_each(normalized)
     ]
+    elsewhere: list[Signal] = []
+    for value, span, other in _kinds_each(normalized):
+        (elsewhere if other else grouped).append(_signal(text, SignalKind.UNITS, value, *span))
     found += grouped
-    purchases = [signal for signal in found if not _TOTAL.search(signal.surface)]
+    purchases = [
+        signal
+        for signal in found
+        if not _TOTAL.search(signal.surface)
+        and not any(shops.start <= signal.start < shops.end for shops in elsewhere)
+    ]
+    purchases = sorted((*purchases, *elsewhere), key=lambda signal: signal.start)
+    found += elsewhere
     totalled = bool(grouped) or any(_TOTAL.search(match.group()) for match in bought)
     if len(purchases) > 1 and not totalled:
         first, last = purchases[0], purchases[-1]
@@ -398,19 +412,23 @@ def _groups_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
     return found
 
 
-def _kinds_each(normalized: str) -> list[tuple[int, tuple[int, int]]]:
-    found: list[tuple[int, tuple[int, int]]] = []
+def _kinds_each(normalized: str) -> list[tuple[int, tuple[int, int], bool]]:
+    """Each of several kinds, buyers or shops, its whole and span, and whether the shops are
+    others than the one told before (另外两家店各买了2部): their span starts at 另外."""
+    found: list[tuple[int, tuple[int, int], bool]] = []
     for match in _KINDS_EACH.finditer(normalized):
         start = match.start()
         before = _sentence_before(normalized, start, 16)
-        counted = list(_KINDS.finditer(before))
+        shops = list(_OTHER_SHOPS.finditer(before))
+        counted = shops or list(_KINDS.finditer(before))
         if counted:
             kinds = _count(counted[-1]["k"])
         else:
             kinds = len(_LIST_JOINT.findall(re.split(r"[，,：:]", before)[-1])) + 1
         per = _count(match["ke"])
         if kinds > 1 and per > 0:
-            found.append((kinds * per, (start - len(before), match.end())))
+            begin = start - len(before) + (shops[-1].start() if shops else 0)
+            found.append((kinds * per, (begin, match.end()), bool(shops)))
     return found
 
 

@@ -262,3 +262,41 @@ def test_a_sum_gathered_alone_is_no_demand(
     assert [
         (amount.value, amount.role.value) for amount in analyser.analyse(text).amounts
     ] == amounts
+
+
+# A sum said in a clause of its own, with a unit and no currency, right before a clause that
+# insists on it, says what it settles or what follows unpaid (不赔我就发网上。十万，少一分都不行;
+# 五万，这事就算了; 两万，不然我就曝光), is money demanded. Digits alone there (2023，不然) may
+# be a year or a count, and a count with its measure word (3个，少一个都不行) is none.
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("你们的面包发霉了，不赔我就发网上。十万，少一分都不行。", 100_000, "十万"),
+        ("不给钱我就去举报。五万，没得商量。", 50_000, "五万"),
+        ("两万，不然我就曝光", 20_000, "两万"),
+        ("三万，否则后果自负", 30_000, "三万"),
+        ("十万，这事就算了", 100_000, "十万"),
+        ("5w，一分都不能少", 50_000, "5w"),
+    ],
+)
+def test_sum_alone_before_its_terms_is_demanded(
+    analyser: Analyser, text: str, value: int, surface: str
+) -> None:
+    """The sum before an insisting, settling or alternative clause is demanded."""
+    assert _amounts(analyser, text) == [(Decimal(value), "demand", surface)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023，不然我就去投诉",
+        "3个，少一个都不行",
+        "十万，我也不知道他们怎么算的",
+        "第三次了，不然我不会投诉",
+    ],
+)
+def test_no_sum_without_a_unit_or_its_terms(analyser: Analyser, text: str) -> None:
+    """Digits alone, a count with its measure word, or no such clause after: no sum."""
+    assert _amounts(analyser, text) == []

@@ -199,6 +199,9 @@ _SETTLED = (
 )  # fmt: skip
 """A clause after a sum opening with these says what the sum settles (十万块，这事就算了; 两万，
 一笔勾销): the sum before it is demanded."""
+_CLAUSE_MARKS = (",", "，", ";", "；")
+_UNIT_IN_NUMBER = re.compile("[十百千万亿]")
+"""Marks that end a clause inside a sentence, as normalized text writes them."""
 _FLOOR_ROLES = (AmountRole.DEMAND, AmountRole.LOSS)
 """Roles in which a sum written only as a floor (几万, 上万) is kept: what is asked or lost."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")
@@ -374,6 +377,7 @@ def _value(match: re.Match[str], text: str, cues: _Cues, *, gathered: bool) -> _
             or gathered
             or text.startswith(_SENT_ON, end)
             or _FEES.match(text, match.end("scale") if match.group("scale") else end)
+            or _demanded_by_next_clause(match, text, end)
         )
         or _MEASURE.match(text, end)
         or _COMPOUND_HEAD.match(text, end)
@@ -435,6 +439,18 @@ def _value(match: re.Match[str], text: str, cues: _Cues, *, gathered: bool) -> _
     if currency == "块" and value < 10 and not text.startswith("钱", end):
         return None  # 三块蛋糕: 块 as a measure word
     return _Sum(value, start, vague)
+
+
+def _demanded_by_next_clause(match: re.Match[str], text: str, end: int) -> bool:
+    """Whether a bare number with a unit (十万, 5w) right before a clause mark is followed by a
+    clause that insists on it, tells what it settles or what follows unpaid (十万，少一分都不行;
+    五万，这事就算了; 两万，不然我就曝光): a sum said on its own after a threat is money, as its
+    role says. Digits alone (2023，不然) may be a year or a count."""
+    return (
+        bool(match.group("scale") or _UNIT_IN_NUMBER.search(match.group("number")))
+        and text.startswith(_CLAUSE_MARKS, end)
+        and text.startswith((*_ALTERNATIVES, *_INSISTED, *_SETTLED), end + 1)
+    )
 
 
 def _range_low(low: str, high: str, multiple: int) -> Decimal | None:

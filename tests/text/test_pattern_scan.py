@@ -12,7 +12,7 @@ from triage.records.parsing import parse_complaint
 from triage.text.clauses import ClauseReading
 from triage.text.features import Hit
 from triage.text.normalize import Normalized, Normalizer
-from triage.text.patterns import PatternMatcher, PatternSpec, _allowed, _leftmost, _rest
+from triage.text.patterns import PatternMatcher, PatternSpec, _allowed, _leftmost, _spans
 from triage.text.scope import Scope
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "complaints.jsonl"
@@ -81,10 +81,10 @@ def _plain_find(
             region = bounds(start)
             if region in seen:
                 continue
-            spans = [match.span()]
-            found = _rest(compiled.groups[1:], normalized, match.end(), region[1], spec.gap, spans)
-            if found is None:
+            spans = _spans(compiled, normalized, start, match.end(), region[1])
+            if spans is None:
                 continue
+            found = spans[-1][1]
             token = reading.token_at(start)
             if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
                 continue

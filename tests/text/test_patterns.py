@@ -77,6 +77,34 @@ def test_a_pattern_finds_ordered_groups_with_gaps_in_one_clause() -> None:
     assert not [h for h in analyser.analyse(far).hits if h.lexicon == "deduct"]
 
 
+def test_a_shorter_term_leaves_the_next_group_what_it_needs() -> None:
+    """A group takes its longest term at a place, and a shorter one there when the longest
+    swallows what the next group needs (汤里 of a food lexicon before a group 里), in the
+    first group as in a later one; the gap and the clause still bind the shorter choice."""
+    food = ("汤", "汤里", "米饭")
+    first = PatternSpec("t.pattern.in_food", "foreign", (food, ("里",), ("头发", "虫")), gap=4)
+    later = PatternSpec(
+        "t.pattern.found_in_food", "found", (("发现",), food, ("里",), ("头发",)), gap=4
+    )
+    analyser = _analyser((first, later))
+
+    def surfaces(text: str, lexicon: str) -> list[str]:
+        return [h.surface for h in analyser.analyse(text).hits if h.lexicon == lexicon]
+
+    assert surfaces("汤里有头发", "foreign") == ["汤里有头发"]
+    assert surfaces("米饭里有虫", "foreign") == ["米饭里有虫"]
+    assert surfaces("发现汤里有头发", "found") == ["发现汤里有头发"]
+    # Near misses: nothing after the term, the next group's text absent, or too far.
+    assert surfaces("汤里很咸", "foreign") == []
+    assert surfaces("汤有头发", "foreign") == []
+    assert surfaces("汤里的东西很多很多很多头发", "foreign") == []
+    assert surfaces("发现汤里，有头发", "found") == []
+    # The longest term is kept when the groups after it match with it.
+    keep = PatternSpec("t.pattern.soup", "soup", (food, ("有",)), gap=2)
+    hit = next(h for h in _analyser((keep,)).analyse("汤里有头发").hits if h.lexicon == "soup")
+    assert hit.surface == "汤里有"
+
+
 def test_a_pattern_hit_keeps_negation_and_condition_scope() -> None:
     """A pattern hit is negated or conditional like a term at the same place."""
     spec = PatternSpec("t.pattern.safety", "hazard", (("影响", "危及"), ("安全",)), gap=4)

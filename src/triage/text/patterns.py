@@ -5,7 +5,9 @@ A **pattern** finds them as an ordered set of term groups within one clause (or 
 each group at most ``gap`` characters after the previous one, and gives a hit of its
 lexicon, like a term would. Group terms match characters, not tokens (lexicon terms such
 as 我根本没有 are single tokens), so a single character stands for the verbs it begins
-(扣 matches 扣款, 扣走); the order, the gap and the clause keep that precise.
+(扣 matches 扣款, 扣走); the order, the gap and the clause keep that precise. A group
+takes its longest term at a place, and a shorter one there when the longest leaves the
+groups after it no match (汤里 of a food lexicon would swallow the 里 a next group needs).
 
 A pattern may ask for an actor (who the clause is about or who says it, where the pattern
 starts; see `triage.text.clauses`) and for modes (a statement, not a
@@ -23,7 +25,7 @@ negation and conditional scope come from the clause, as for any hit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -90,11 +92,30 @@ class HitCondition:
 
 
 @dataclass(frozen=True)
+class _Shorter:
+    """A group's normalised terms by length: the shorter terms that start where it matched."""
+
+    terms: frozenset[str]
+    lengths: tuple[int, ...]
+    """The terms' lengths, longest first."""
+
+    def ends(self, text: str, start: int, end: int) -> Iterator[int]:
+        """Where the group's match ``[start, end)`` may end: ``end``, then the ends of its
+        shorter terms that start at ``start``, longest first."""
+        yield end
+        for length in self.lengths:
+            if length < end - start and text[start : start + length] in self.terms:
+                yield start + length
+
+
+@dataclass(frozen=True)
 class _Compiled:
     spec: PatternSpec
     first: tuple[str, ...]
     """The normalised terms of the first group, longest first (as the regex tries them)."""
     groups: tuple[re.Pattern[str], ...]
+    shorter: tuple[_Shorter, ...]
+    """Per group, its terms by length: tried when the longest leaves the rest no match."""
     unless: re.Pattern[str] | None = None
 
 
@@ -112,6 +133,7 @@ class PatternMatcher:
                 spec,
                 _terms(spec.groups[0], normalizer),
                 tuple(_group(terms, normalizer) for terms in spec.groups),
+                tuple(_shorter(terms, normalizer) for terms in spec.groups),
                 _unless(spec.unless, normalizer) if _terms(spec.unless, normalizer) else None,
             )
             for spec in patterns
@@ -260,12 +282,10 @@ class PatternMatcher:
                 region = bounds(start)
                 if region in seen:
                     continue
-                spans = [(start, first_end)]
-                found = _rest(
-                    compiled.groups[1:], normalized, first_end, region[1], spec.gap, spans
-                )
-                if found is None:
+                spans = _spans(compiled, normalized, start, first_end, region[1])
+                if spans is None:
                     continue
+                found = spans[-1][1]
                 token = reading.token_at(start)
                 if spec.not_said_by and reading.speaker(token) in spec.not_said_by:
                     continue
@@ -361,25 +381,43 @@ def _leftmost_of(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return matches
 
 
+def _spans(
+    compiled: _Compiled, text: str, start: int, end: int, limit: int
+) -> list[tuple[int, int]] | None:
+    """Each group's ``[start, end)`` in a match whose first group is ``[start, end)`` (its
+    longest term there) or a shorter first term at ``start``; None if there is none."""
+    for first_end in compiled.shorter[0].ends(text, start, end):
+        spans = [(start, first_end)]
+        if _rest(compiled, 1, text, first_end, limit, spans):
+            return spans
+    return None
+
+
 def _rest(
-    groups: tuple[re.Pattern[str], ...],
+    compiled: _Compiled,
+    group: int,
     text: str,
     position: int,
     limit: int,
-    gap: int,
-    spans: list[tuple[int, int]] | None = None,
-) -> int | None:
-    """Where the last group ends when each group follows the previous one within ``gap``
-    characters, before ``limit``; None if they do not. Each group's ``[start, end)`` is
-    added to ``spans`` when given."""
-    for group in groups:
-        match = group.search(text, position, min(limit, position + gap + _LONGEST))
-        if match is None or match.start() - position > gap:
-            return None
-        position = match.end()
-        if spans is not None:
-            spans.append(match.span())
-    return position
+    spans: list[tuple[int, int]],
+) -> bool:
+    """Whether the groups from ``group`` on each follow the previous one within the gap,
+    before ``limit``, from ``position``; each group's ``[start, end)`` is added to
+    ``spans``. A group is looked for where it first occurs, with its longest term there,
+    and with a shorter term there only when the longest leaves the later groups no match."""
+    if group == len(compiled.groups):
+        return True
+    gap = compiled.spec.gap
+    match = compiled.groups[group].search(text, position, min(limit, position + gap + _LONGEST))
+    if match is None or match.start() - position > gap:
+        return False
+    start = match.start()
+    for end in compiled.shorter[group].ends(text, start, match.end()):
+        spans.append((start, end))
+        if _rest(compiled, group + 1, text, end, limit, spans):
+            return True
+        spans.pop()
+    return False
 
 
 def _allowed(
@@ -403,6 +441,11 @@ def _terms(terms: tuple[str, ...], normalizer: Normalizer) -> tuple[str, ...]:
 
 def _group(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _terms(terms, normalizer))))
+
+
+def _shorter(terms: tuple[str, ...], normalizer: Normalizer) -> _Shorter:
+    normalized = _terms(terms, normalizer)
+    return _Shorter(frozenset(normalized), tuple(sorted(set(map(len, normalized)), reverse=True)))
 
 
 def _unless(terms: tuple[str, ...], normalizer: Normalizer) -> re.Pattern[str]:

@@ -362,3 +362,28 @@ def test_a_form_of_address_is_no_subject() -> None:
     assert _actor_of("客服你好，这几样都过期了", "过期") is Actor.UNKNOWN
     assert _actor_of("客服，我买的这几样都过期了", "过期") is Actor.COMPLAINANT
     assert _actor_of("客服态度差，一直不回", "不回") is Actor.RESPONDENT
+
+
+def test_two_sentences_pair_a_sentence_with_the_next() -> None:
+    """``within: two_sentences`` lets the groups run from the sentence where the match
+    starts into the next one (a promise, then its breach told next), with the gap counted
+    across the sentence mark as one character; never into a third sentence, and never
+    when the second group is too far into the next sentence."""
+    groups = (("说下周",), ("还没",))
+    pair = PatternSpec("t.pattern.unkept", "unkept", groups, gap=12, within="two_sentences")
+    sentence = PatternSpec("t.pattern.unkept", "unkept", groups, gap=12, within="sentence")
+
+    def unkept(spec: PatternSpec, text: str) -> list[bool]:
+        hits = _analyser((spec,)).analyse(text).hits
+        return [hit.asserted for hit in hits if hit.lexicon == "unkept"]
+
+    told = "工作人员说下周来修。一个月了还没人来"
+    assert unkept(pair, told) == [True]
+    assert unkept(sentence, told) == []
+    assert unkept(pair, "工作人员说下周来修。今天天气很好。一个月了还没人来") == []
+    assert unkept(pair, "工作人员说下周来修。今天天气很好，我在家里等了一个月了还没人来") == []
+    document = PatternDocument.model_validate(
+        {"id": "a.b", "lexicon": "x", "groups": [["a"]], "within": "two_sentences",
+         "examples": {"match": ["a"], "miss": ["b"]}}
+    )  # fmt: skip
+    assert document.within == "two_sentences"

@@ -10,6 +10,7 @@ A pack may hold ``patterns/*.yaml``::
           - [同意, 授权, 允许]
           - [扣, 划, 开通]                   # matches at a token start: 扣 → 扣款, 扣走
         gap: 8                               # at most 8 characters between two groups
+        within: clause                       # or sentence, or two_sentences (and the next)
         actor: [respondent, third_party, unknown]
         not_said_by: [respondent]            # not inside 客服说… (reported speech)
         unless: [已经同意]                    # not when its clauses, to their end, hold these
@@ -81,7 +82,12 @@ class PatternDocument(_Strict):
     title: str | None = None
     groups: tuple[tuple[str, ...], ...] = Field(min_length=1, max_length=6)
     gap: int = Field(default=8, ge=0, le=60)
-    within: Literal["clause", "sentence"] = "clause"
+    within: Literal["clause", "sentence", "two_sentences"] = Field(
+        default="clause",
+        description="The stretch all groups lie in: one clause, one sentence, or "
+        "two_sentences (the sentence where the match starts and the next one; the sentence "
+        "mark between them counts in the gap as one character).",
+    )
     actor: tuple[Actor, ...] | None = None
     not_said_by: tuple[Actor, ...] = Field(
         default=(),

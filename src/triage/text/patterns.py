@@ -1,13 +1,14 @@
 """Clause patterns and hit conditions: lexicon hits that need more than a fixed term.
 
 People vary every phrase: 本人未同意办理分期, 未经我的同意就开通了, 没有经过我允许扣了钱.
-A **pattern** finds them as an ordered set of term groups within one clause (or sentence),
-each group at most ``gap`` characters after the previous one, and gives a hit of its
-lexicon, like a term would. Group terms match characters, not tokens (lexicon terms such
-as 我根本没有 are single tokens), so a single character stands for the verbs it begins
-(扣 matches 扣款, 扣走); the order, the gap and the clause keep that precise. A group
-takes its longest term at a place, and a shorter one there when the longest leaves the
-groups after it no match (汤里 of a food lexicon would swallow the 里 a next group needs).
+A **pattern** finds them as an ordered set of term groups within one clause (or sentence,
+or two adjacent sentences), each group at most ``gap`` characters after the previous one,
+and gives a hit of its lexicon, like a term would. Group terms match characters, not
+tokens (lexicon terms such as 我根本没有 are single tokens), so a single character stands
+for the verbs it begins (扣 matches 扣款, 扣走); the order, the gap and the clause keep
+that precise. A group takes its longest term at a place, and a shorter one there when the
+longest leaves the groups after it no match (汤里 of a food lexicon would swallow the 里 a
+next group needs).
 
 A pattern may ask for an actor (who the clause is about or who says it, where the pattern
 starts; see `triage.text.clauses`) and for modes (a statement, not a
@@ -44,6 +45,13 @@ _T = TypeVar("_T")
 _LONGEST = 32
 """Longest group term looked for past the gap."""
 
+_WITHIN: Mapping[str, Callable[[Scope], Callable[[int], tuple[int, int]]]] = {
+    "clause": lambda scope: scope.clause,
+    "sentence": lambda scope: scope.sentence,
+    "two_sentences": lambda scope: scope.two_sentences,
+}
+"""Per ``within``, the stretch around a match's start that all its groups must lie in."""
+
 Keep = Callable[[str, int, int, int], bool]
 """Whether a hit of a lexicon (name, first token, normalised start and end) counts."""
 
@@ -53,7 +61,9 @@ class PatternSpec:
     """One clause pattern: term groups in order, the lexicon it feeds, actor and modes.
 
     ``actors`` and ``modes`` are the allowed ones; None allows any. ``within`` is
-    ``clause`` or ``sentence``: the stretch all groups must lie in. ``not_said_by`` drops
+    ``clause``, ``sentence`` or ``two_sentences`` (the sentence where the match starts and
+    the next): the stretch all groups must lie in; a sentence mark counts in the gap as one
+    character. ``not_said_by`` drops
     matches that start inside speech reported from those actors (商家说删差评可以给返现).
     ``unless`` drops a match when one of its terms occurs between the start of the clause
     where the match begins and the end of the clause where it ends.
@@ -276,7 +286,7 @@ class PatternMatcher:
                 (start, -lengths[term]) for term, start in occurrences if term in firsts
             )
             spec = compiled.spec
-            bounds = scope.sentence if spec.within == "sentence" else scope.clause
+            bounds = _WITHIN[spec.within](scope)
             seen: set[tuple[int, int]] = set()
             for start, first_end in _leftmost_of(occurring):
                 region = bounds(start)

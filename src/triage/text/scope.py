@@ -483,6 +483,13 @@ class Scope:
         """``[start, end)`` of the sentence holding the character at ``position``."""
         return _bounds(self._sentence_ends, position, len(self._text))
 
+    def two_sentences(self, position: int) -> tuple[int, int]:
+        """``[start, end)`` of the sentence holding the character at ``position`` and the
+        sentence after it (the mark between them inside): 工作人员说下周来修。到现在还没人来."""
+        ends, length = self._sentence_ends, len(self._text)
+        start, end = _bounds(ends, position, length)
+        return start, _bounds(ends, end + 1, length)[1] if end < length else end
+
     @cached_property
     def negated_tokens(self) -> frozenset[int]:
         """Indices of the tokens in the scope of a negation cue."""

@@ -74,9 +74,22 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
     speakers: list[Actor | None] = []
     previous = ""
     objects: set[int] = set()  # actor words read as objects
+    said_at = quote_at = subject_at = -1
+    direct = False
+    ended: Actor | None = None
     for index, word in enumerate(words):
         if starts[index] in marks:
-            speaker = None
+            speaker = ended = None
+        elif speaker is not None and (
+            (0 <= quote_at < index and word in clauses._CLOSE_QUOTES)
+            or (
+                quote_at < 0
+                and clauses._speech_ends(words, said_at, index, named_at, speaker, direct=direct)
+            )
+        ):
+            speaker, ended = None, speaker
+            if word.startswith(clauses._WRITER_TURNS):
+                current = Actor.COMPLAINANT
         named = named_at.get(index)
         if named is not None and clauses._vocative(words, index):
             pass
@@ -88,7 +101,7 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
             ):
                 objects.add(index)
             else:
-                current = named
+                current, subject_at = named, index
         elif word[0] in clauses._PASSIVE_START and clauses._passive_without_agent(
             words, index, named_at
         ):
@@ -102,6 +115,17 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
             current = Actor.COMPLAINANT
         if speaker is None and word in clauses._SPEECH and current is not Actor.UNKNOWN:
             speaker = current
+            if ended is not None and any(
+                said in clauses.CLAUSE_MARKS for said in words[subject_at + 1 : index]
+            ):
+                speaker = ended
+            said_at = index
+            opening = words[index + 1 : index + 3]
+            direct = bool(opening) and opening[0] in clauses._OPENERS
+            quoted = [
+                at for at, mark in enumerate(opening, index + 1) if mark in clauses._OPEN_QUOTES
+            ]
+            quote_at = quoted[0] if direct and quoted else -1
         actors.append(speaker or current)
         speakers.append(speaker)
         previous = word
@@ -215,6 +239,11 @@ def _plain_regions(text_scope: scope.Scope) -> tuple[list[int], list[int]]:
                 words[index]
             )
             opened = index + 1 if glued else index
+            if (
+                words[index] == "除非"
+                and starts[clause_start] > text_scope.sentence(starts[index])[0]
+            ):
+                until, hold = len(words), None
         elif scope._if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
             opened = not_word if not_word is not None and not_clause == clause else clause_start
             opened = max(opened, region_ends[-1] if region_ends else 0)

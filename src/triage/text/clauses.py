@@ -17,9 +17,12 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   (平台应该人性化一点), so the clause is the complainant's. A clause without an actor word
   goes on with the previous one, as Chinese drops the subject, except that a clause
   opening with the writer's own speech act (想问, 请问, 希望, 建议, 要求) is the complainant's.
-* **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) to the end of the
-  sentence belongs to the speaker: 客服说是我自己操作失误 is the business's statement, so its
-  actor is the respondent, whatever subject the quote has. A threat is speech too (威胁,
+* **speech** — what follows a speech verb (说, 称, 表示, 回复, 告知, …) belongs to the
+  speaker: 客服说是我自己操作失误 is the business's statement, so its actor is the respondent,
+  whatever subject the quote has. It runs across clauses that drop their subject (客服说，要等
+  三天，没办法) to the end of the sentence or of its quote (说“…”), until, past its first clause,
+  a clause opens with another actor, the writer's step or judgement or 结果 (…说没有房间了，
+  我们只好…, `_speech_ends`). A threat is speech too (威胁,
   恐吓, 警告): 老板威胁我再闹就报警 is the business's threat, not the complainant's leverage.
   A business's reply quoted in a review (酒店回复：…, 宾馆反馈2008年1月22日：…) is its speech past
   the first sentence, to the end of the paragraph or the next label of someone speaking.
@@ -124,8 +127,21 @@ _SPEECH = frozenset(
         "威胁", "恐吓", "警告", "威胁说", "扬言说",
     }
 )  # fmt: skip
-"""Verbs of reported speech: what follows, to the end of the sentence, is the speaker's —
-the subject's before it — also when it threatens (老板威胁我再闹就报警: the shop's threat)."""
+"""Verbs of reported speech: what follows, to the end of its quote or clause run (see
+`_speech_ends`), is the speaker's — the subject's before it — also when it threatens
+(老板威胁我再闹就报警: the shop's threat)."""
+_WRITER_TURNS = ("只好", "只得", "于是", "无奈", "真是", "简直", "太", "认为", "对此")
+"""Opening a clause after reported speech, the writer's own step or judgement (…说没有房间了，
+只好去别的酒店; …说没办法，真是无语; …说查不到订单，太欺负人了; a work order's …告知需自费，
+认为不合理): the speech has ended, and the clause is the complainant's."""
+_SPEECH_ENDERS = (*_WRITER_TURNS, "结果")
+"""Words that end reported speech opening a clause: the writer's turns, and 结果 (…说马上修，
+结果一直没人来)."""
+_NEXT_STEPS = frozenset({"然后", "后来", "最后", "可是", "但是", "所以"})
+"""Words of the writer's narration: one may come between a clause's opening and an actor word
+that ends reported speech (…说没房，后来我…)."""
+_HOLLOW = frozenset({"了", "道", "着"})
+"""Words after a speech verb that say nothing yet (说了，…; 说道，…)."""
 _REPLY_VERBS = "回复|反馈|回应|答复"
 """Verbs that label a reply (酒店回复：, 水务局答复：)."""
 _REPLY_LABEL = re.compile(
@@ -246,6 +262,8 @@ _NAME_LENGTH = 30
 _SENTENCE_ENDS = "。！？；!?;"
 _OPEN_QUOTES = '《“‘「『"'
 _CLOSE_QUOTES = '》”’」』"'
+_OPENERS = frozenset(_OPEN_QUOTES + "：:")
+"""Marks right after a speech verb that open the speaker's own words (说：…, 说“…”)."""
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
 _CLOSING_LENGTH = 16
 """A last sentence at most this long may be a closing (万分感谢, 希望尽快处理谢谢)."""
@@ -384,6 +402,11 @@ class ClauseReading:
         current = Actor.UNKNOWN
         speaker: Actor | None = None
         replying = False  # inside a business's reply (酒店回复：…), which outlasts its sentence
+        said_at = -1  # the speech verb of the speech under way
+        ended: Actor | None = None  # a speaker whose speech a clause of the writer's ended
+        subject_at = -1  # the last actor word read as a subject
+        quote_at = -1  # the mark opening its quoted words (说“…”), if any
+        direct = False  # its words told as the speaker's own, after a colon or a quote mark
         speakers: list[Actor | None] = []
         reached = 0
         object_at = -1  # the last actor word read as an object (跟[你们]老板说)
@@ -393,8 +416,24 @@ class ClauseReading:
                 speakers.extend(repeat(speaker, index - reached))
             word = words[index]
             previous = words[index - 1] if index else ""
+            if starts[index] in marks:
+                ended = None
             if starts[index] in marks and (not replying or starts[index] in self._reply_ends):
                 speaker, replying = None, False
+            elif (
+                speaker is not None
+                and not replying
+                and (
+                    (0 <= quote_at < index and word in _CLOSE_QUOTES)
+                    or (
+                        quote_at < 0
+                        and _speech_ends(words, said_at, index, named_at, speaker, direct=direct)
+                    )
+                )
+            ):
+                speaker, ended = None, speaker
+                if word.startswith(_WRITER_TURNS):
+                    current = Actor.COMPLAINANT
             named = named_at.get(index)
             if named is not None and _vocative(words, index):
                 pass  # 经理，这几样…: the listener called, the subject still to come
@@ -404,7 +443,7 @@ class ClauseReading:
                 ):
                     object_at = index
                 else:
-                    current = named
+                    current, subject_at = named, index
             elif word[0] in _PASSIVE_START and _passive_without_agent(words, index, named_at):
                 current = Actor.UNKNOWN
             elif (word in _DEONTIC and index - 1 in named_at and current is Actor.RESPONDENT) or (
@@ -415,6 +454,17 @@ class ClauseReading:
                 speaker, replying = Actor.RESPONDENT, True
             elif speaker is None and word in _SPEECH and current is not Actor.UNKNOWN:
                 speaker = current
+                if ended is not None and any(
+                    said in CLAUSE_MARKS for said in words[subject_at + 1 : index]
+                ):  # 前台说没房，我问为什么，又说…: no subject of its own, the ended speaker again
+                    speaker = ended
+                said_at = index
+                opening = words[index + 1 : index + 3]
+                direct = bool(opening) and opening[0] in _OPENERS
+                marks_at = (
+                    at for at, mark in enumerate(opening, index + 1) if mark in _OPEN_QUOTES
+                )
+                quote_at = next(marks_at, -1) if direct else -1
             actors.append(speaker or current)
             speakers.append(speaker)
             reached = index + 1
@@ -557,10 +607,41 @@ def _turns(word: str) -> bool:
         or word in _DEONTIC
         or word.startswith(_WRITER_VERBS)
         or word in _SPEECH
+        or word in _CLOSE_QUOTES
+        or word.startswith(_SPEECH_ENDERS)
     )
 
 
 _TURNS = WordMemo(_turns)
+
+
+def _speech_ends(
+    words: Sequence[str],
+    said_at: int,
+    index: int,
+    actors: Mapping[int, Actor],
+    speaker: Actor,
+    *,
+    direct: bool,
+) -> bool:
+    """Whether the speech reported by the verb at ``said_at``, past its first clause, ends at
+    token ``index``, which opens a clause: with the writer's step or judgement (`_WRITER_TURNS`:
+    只好, 真是, 认为 …), with 结果, or with another actor as its subject, after one word of
+    narration at most (…，我们只好…; …，后来我…; …，结果那边也很差). A clause with its subject
+    dropped goes on with the speech (客服说，要等三天，没办法), as does one opening with the
+    speaker's own side (客服说要等，商家会联系); after a colon (说：…) the speaker says 我 of
+    itself (经理跟我说：这个服务员就是这样，我代她道歉), so there only a word of the writer's
+    ends it."""
+    opening = index - 1
+    if words[opening] in _NEXT_STEPS and index in actors:
+        opening -= 1
+    if words[opening] not in CLAUSE_MARKS or all(
+        word in _HOLLOW for word in words[said_at + 1 : opening]
+    ):
+        return False
+    if words[index].startswith(_SPEECH_ENDERS):
+        return True
+    return not direct and actors.get(index, speaker) is not speaker
 
 
 def _vocative(words: Sequence[str], index: int) -> bool:

@@ -690,6 +690,11 @@ class Scope:
                 # an address to the reader (如果你想买…), which stays what it is
                 glued = words[index] not in CONDITION_MARKERS and opens_condition(words[index])
                 opened = index + 1 if glued else index
+                if (
+                    words[index] == "除非"
+                    and starts[clause_start] > self.sentence(starts[index])[0]
+                ):
+                    until, hold = len(words), None  # 不能退，除非是质量问题，…: its own clause
             elif _if_at(words, index, index + 1 in ends_clause or index + 1 == len(words)):
                 opened = not_word if not_word is not None and not_clause == clause else clause_start
                 opened = max(opened, region_ends[-1] if region_ends else 0)

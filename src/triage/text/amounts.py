@@ -200,8 +200,9 @@ _SETTLED = (
 """A clause after a sum opening with these says what the sum settles (十万块，这事就算了; 两万，
 一笔勾销): the sum before it is demanded."""
 _CLAUSE_MARKS = (",", "，", ";", "；")
-_UNIT_IN_NUMBER = re.compile("[十百千万亿]")
 """Marks that end a clause inside a sentence, as normalized text writes them."""
+_UNIT_IN_NUMBER = re.compile("[十百千万亿]")
+"""A unit written inside the number (十万, 三千): a sum, not a year or a count."""
 _FLOOR_ROLES = (AmountRole.DEMAND, AmountRole.LOSS)
 """Roles in which a sum written only as a floor (几万, 上万) is kept: what is asked or lost."""
 _DATE_LIKE = re.compile(r"[0-9][./:-]$")

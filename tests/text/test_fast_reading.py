@@ -95,10 +95,15 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
             pass
         elif named is not None:
             if previous not in clauses._PASSIVE and (
-                previous in clauses._OBJECT_MARKERS
-                or index - 1 in objects
+                clauses._addressed_at(words, index, named)
+                or (index - 1 in objects and word != previous)
                 or (previous == "的" and index - 2 in objects)
             ):
+                object_at = max(objects, default=-1)
+                if named is Actor.COMPLAINANT and clauses._answers(
+                    words, index, named_at, object_at, subject_at
+                ):
+                    current = named_at[object_at]
                 objects.add(index)
             else:
                 current, subject_at = named, index
@@ -113,8 +118,14 @@ def _plain_walk(reading: ClauseReading) -> tuple[tuple[Actor, ...], tuple[Actor 
             and word.startswith(clauses._WRITER_VERBS)
         ):
             current = Actor.COMPLAINANT
-        if speaker is None and word in clauses._SPEECH and current is not Actor.UNKNOWN:
-            speaker = current
+        object_at = max(objects, default=-1)
+        answered = clauses._answers(words, index, named_at, object_at, subject_at)
+        if (
+            speaker is None
+            and word in clauses._SPEECH
+            and (answered or current is not Actor.UNKNOWN)
+        ):
+            speaker = named_at[object_at] if answered else current
             if ended is not None and any(
                 said in clauses.CLAUSE_MARKS for said in words[subject_at + 1 : index]
             ):

@@ -9,8 +9,12 @@ mode. This module reads a small structure per token, with no parser beyond jieba
   ``respondent`` and its agents (客服, 催收, 业务员, its app), a ``third_party`` (骗子,
   陌生人), or ``unknown``. The actor words are the lexicons ``actor_complainant``,
   ``actor_respondent`` and ``actor_third_party`` of the rule packs. An actor word is the
-  subject unless an object marker (给, 对, 向, 跟, 把, 让, …) stands right before it, or it
-  goes on such an object (跟你们老板说, 给你们的客服打电话: the object too); after 被
+  subject unless an object marker (给, 对, 向, 跟, 把, 让, 找, 问, 联系, 咨询, …) stands right
+  before it, an aspect between them at most (找了客服, 问过商家, 找到经理), or the other side's
+  word is the place gone to (到银行, 去营业厅), or it goes on such an object (跟你们老板说,
+  给你们的客服打电话: the object too). The respondent so asked or called replies in the next
+  clause, its subject dropped: a speech verb there is its own (问了客服，说要等三天), and so
+  is a clause with the writer as its object (联系了客服，叫我重启); after 被
   it is the agent (被催收骚扰: the collector did it), and 被 without an agent leaves the
   doer ``unknown``. A form of address opening a sentence (经理，…; 客服你好，…) calls the
   listener and is no subject. The respondent followed by 应该/必须/要 is the complainant's demand
@@ -99,10 +103,32 @@ _OBJECT_MARKERS = frozenset(
         "给", "对", "向", "跟", "和", "与", "把", "将", "让", "叫", "替", "帮", "为", "找", "在",
         "联系", "告诉", "通知", "问", "骚扰", "打给", "打电话给", "催", "逼", "威胁", "恐吓",
         "辱骂", "欺骗", "误导", "诱导", "要求", "请", "求", "投诉", "举报", "起诉", "告",
-        "希望", "恳请", "请求", "盼", "麻烦",
+        "希望", "恳请", "请求", "盼", "麻烦", "咨询", "致电", "拨打", "打",
     }
 )  # fmt: skip
-"""Words after which an actor word is the object, not the subject (催收打电话给我家人)."""
+"""Words after which an actor word is the object, not the subject (催收打电话给我家人): the
+clause stays its subject's (我咨询客服…, 打了客服电话)."""
+_PLACES = frozenset({"到", "去"})
+"""Words after which the other side's word is the place the writer goes to (到银行查询,
+去营业厅办理); the writer's own (到我退房那天, 到我们这里) may still be a subject."""
+_ASPECTS = ("了", "过", "到", "了一下", "一下")
+"""Words that may come between such a word and its object (找了客服, 联系过商家, 问了一下客服),
+or end it as one token (找到经理, 问过客服, 去过营业厅)."""
+_OTHERS = frozenset(Actor) - {Actor.COMPLAINANT}
+
+
+def _addressed(word: str) -> frozenset[Actor]:
+    """The actors an actor word right after ``word`` is an object or a place of, not the
+    subject: any after an object marker (`_OBJECT_MARKERS`), the other side's after a word of
+    going (`_PLACES`) or after either with an aspect (找到, 问过, 去过: the writer found, or
+    gone over to, may still be a subject after it, 前面的评价误导了我。下次不会去住了)."""
+    if word in _OBJECT_MARKERS:
+        return frozenset(Actor)
+    verbs = {word, *(word[: -len(aspect)] for aspect in _ASPECTS if word.endswith(aspect))}
+    return frozenset() if verbs.isdisjoint(_OBJECT_MARKERS | _PLACES) else _OTHERS
+
+
+_ADDRESSED = WordMemo(_addressed)
 _VOCATIVES = frozenset(
     {"客服", "人工客服", "在线客服", "老板", "经理", "客户经理", "店员", "店家", "卖家", "柜员"}
 )
@@ -439,8 +465,12 @@ class ClauseReading:
                 pass  # 经理，这几样…: the listener called, the subject still to come
             elif named is not None:
                 if previous not in _PASSIVE and (
-                    previous in _OBJECT_MARKERS or _object_phrase(words, index, object_at)
+                    _addressed_at(words, index, named) or _object_phrase(words, index, object_at)
                 ):
+                    if named is Actor.COMPLAINANT and _answers(
+                        words, index, named_at, object_at, subject_at
+                    ):  # 联系了客服，叫我重启: the respondent asked acts on the writer
+                        current = named_at[object_at]
                     object_at = index
                 else:
                     current, subject_at = named, index
@@ -452,8 +482,15 @@ class ClauseReading:
                 current = Actor.COMPLAINANT
             if index in replies:
                 speaker, replying = Actor.RESPONDENT, True
-            elif speaker is None and word in _SPEECH and current is not Actor.UNKNOWN:
-                speaker = current
+            elif (
+                speaker is None
+                and word in _SPEECH
+                and (
+                    (answered := _answers(words, index, named_at, object_at, subject_at))
+                    or current is not Actor.UNKNOWN
+                )
+            ):  # 我问了客服，说要等: the one asked replies
+                speaker = named_at[object_at] if answered else current
                 if ended is not None and any(
                     said in CLAUSE_MARKS for said in words[subject_at + 1 : index]
                 ):  # 前台说没房，我问为什么，又说…: no subject of its own, the ended speaker again
@@ -644,6 +681,24 @@ def _speech_ends(
     return not direct and actors.get(index, speaker) is not speaker
 
 
+def _answers(
+    words: Sequence[str], index: int, actors: Mapping[int, Actor], object_at: int, subject_at: int
+) -> bool:
+    """Whether the speech verb (or the writer's word as an object) at ``index`` lies in the
+    clause right after the one whose object is the respondent's actor word at ``object_at``
+    (read after the last subject, at ``subject_at``), its own subject dropped: the respondent
+    the writer asked or called replies (联系了商家，说没货了; 问了客服，开始是说可以退;
+    问服务员要饮料，回答必须现金结账), or acts on the writer (联系了客服，叫我重启;
+    投诉到经理，居然告诉我…).
+    The writer told or given something (告诉我…，说…) replies nothing, nor does a third party
+    named in passing (自己和邻居的车辆…，…答应…)."""
+    return (
+        subject_at < object_at
+        and actors[object_at] is Actor.RESPONDENT
+        and sum(map(CLAUSE_MARKS.__contains__, words[object_at + 1 : index])) == 1
+    )
+
+
 def _vocative(words: Sequence[str], index: int) -> bool:
     """Whether the actor word at ``index`` calls the listener: a form of address opening a
     sentence (after a one-character surname at most: 陈老板), then a comma, an exclamation
@@ -666,12 +721,30 @@ def _vocative(words: Sequence[str], index: int) -> bool:
     return after < len(words) and words[after] in _VOCATIVE_MARKS
 
 
+def _addressed_at(words: Sequence[str], index: int, named: Actor) -> bool:
+    """Whether the actor word at ``index`` (of actor ``named``) is an object or a place
+    (`_ADDRESSED`): of the word before it, or, unless it is the writer, of the word before
+    the aspects between them (找了客服, 问了一下客服, 去了营业厅)."""
+    if index and named in _ADDRESSED[words[index - 1]]:
+        return True
+    if named is Actor.COMPLAINANT:
+        return False
+    for before in range(index - 2, max(index - 4, -1), -1):
+        if words[before + 1] not in _ASPECTS:
+            return False
+        if named in _ADDRESSED[words[before]]:
+            return True
+    return False
+
+
 def _object_phrase(words: Sequence[str], index: int, object_at: int) -> bool:
     """Whether the actor word at ``index`` goes on the object just read (跟你们老板说,
     给你们的客服打电话): an actor word right after it, or after it and 的, is the same noun
-    phrase, so it is an object too."""
+    phrase, so it is an object too; the same word again opens the next clause, its comma
+    dropped (咨询客服客服却说…)."""
     return object_at >= 0 and (
-        index - 1 == object_at or (index - 2 == object_at and words[index - 1] == "的")
+        (index - 1 == object_at and words[index] != words[object_at])
+        or (index - 2 == object_at and words[index - 1] == "的")
     )
 
 

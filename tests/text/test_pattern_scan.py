@@ -74,7 +74,7 @@ def _plain_find(
     hits: list[Hit] = []
     for compiled in matcher._patterns:
         spec = compiled.spec
-        bounds = scope.sentence if spec.within == "sentence" else scope.clause
+        bounds = getattr(scope, spec.within)  # clause, sentence or two_sentences
         seen: set[tuple[int, int]] = set()
         for match in compiled.groups[0].finditer(normalized):
             start = match.start()
